@@ -1,0 +1,18 @@
+using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Problems;
+using IssuerVerification.Domain.Clients;
+
+namespace IssuerVerification.Api.Admin;
+
+public static class AdminApi
+{
+    /// <summary>Keys, card ranges, cards and clients; scope <c>admin</c>.</summary>
+    public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder routes) =>
+        routes.MapGroup("/v1/admin")
+            .RequireScope(Scopes.Admin)
+            .RequireRateLimiting(RateLimiting.PerClient)
+            .MapKeys()
+            .MapCardRanges()
+            .MapCards()
+            .MapClients();
+}

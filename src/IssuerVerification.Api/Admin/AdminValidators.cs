@@ -1,0 +1,74 @@
+using FluentValidation;
+using IssuerVerification.Api.Validation;
+using IssuerVerification.Domain.Clients;
+using IssuerVerification.Domain.Common;
+
+namespace IssuerVerification.Api.Admin;
+
+internal sealed class CreateKeyRequestValidator : AbstractValidator<CreateKeyRequest>
+{
+    public CreateKeyRequestValidator()
+    {
+        RuleFor(r => r.Alias).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$")
+            .WithMessage("Use letters, digits, '.', '_' and '-'.")
+            .Must(a => !a.StartsWith("system-", StringComparison.Ordinal)).WithMessage("The 'system-' prefix is reserved.");
+        RuleFor(r => r.Algorithm).Must((r, a) => (a ?? KeyAlgorithmName.Tdes2Key) == (r.Usage == KeyUsageName.Aav ? KeyAlgorithmName.HmacSha1 : KeyAlgorithmName.Tdes2Key))
+            .WithMessage(r => r.Usage == KeyUsageName.Aav ? "AAV keys are HMAC_SHA1." : $"{r.Usage} keys are TDES_2KEY.");
+        RuleFor(r => r.Components).Must(c => c is null || c.Count is >= 1 and <= 3).WithMessage("Give 1 to 3 components.");
+        RuleForEach(r => r.Components).Must((r, c) => Digits.AreHex(c, ComponentHexLength(r)))
+            .WithMessage(r => $"Each component is {ComponentHexLength(r) / 2} bytes: {ComponentHexLength(r)} hex characters.");
+    }
+
+    private static int ComponentHexLength(CreateKeyRequest r) => (r.Algorithm ?? KeyAlgorithmName.Tdes2Key) == KeyAlgorithmName.HmacSha1 ? 40 : 32;
+}
+
+internal sealed class CreateCardRangeRequestValidator : AbstractValidator<CreateCardRangeRequest>
+{
+    public CreateCardRangeRequestValidator()
+    {
+        RuleFor(r => r.PanPrefix).Must(p => Digits.AreDigits(p, 6, 11)).WithMessage("6 to 11 digits.");
+        RuleFor(r => r.Keys).NotNull();
+        RuleFor(r => r.Dcvv2!.WindowMinutes).InclusiveBetween(1, 1080).When(r => r.Dcvv2?.WindowMinutes is not null);
+        RuleFor(r => r.Dcvv2!.GraceSeconds).InclusiveBetween(0, 3600).When(r => r.Dcvv2?.GraceSeconds is not null);
+        RuleFor(r => r.Lockout!.MaxFailures).InclusiveBetween(1, 100).When(r => r.Lockout?.MaxFailures is not null);
+        RuleFor(r => r.Lockout!.LockMinutes).InclusiveBetween(1, 525_600).When(r => r.Lockout?.LockMinutes is not null);
+        RuleFor(r => r.ThreeDs!.FrictionlessMaxAmount).GreaterThanOrEqualTo(0).When(r => r.ThreeDs?.FrictionlessMaxAmount is not null);
+        RuleFor(r => r.ThreeDs!.ChallengeMaxAttempts).InclusiveBetween(1, 10).When(r => r.ThreeDs?.ChallengeMaxAttempts is not null);
+    }
+}
+
+internal sealed class RegisterCardRequestValidator : AbstractValidator<RegisterCardRequest>
+{
+    public RegisterCardRequestValidator()
+    {
+        RuleFor(r => r.Pan).MustBePan();
+        RuleFor(r => r.Expiry).MustBeExpiry();
+        RuleFor(r => r.Psn).Must(p => p is null || Digits.AreDigits(p, 2, 2)).WithMessage("2 digits.");
+        RuleFor(r => r.Cardholder).SetValidator(new CardholderValidator()!);
+    }
+}
+
+internal sealed class UpdateCardRequestValidator : AbstractValidator<UpdateCardRequest>
+{
+    public UpdateCardRequestValidator() => RuleFor(r => r.Cardholder).SetValidator(new CardholderValidator()!);
+}
+
+internal sealed class CardholderValidator : AbstractValidator<CardholderDto>
+{
+    public CardholderValidator()
+    {
+        RuleFor(c => c.Name).MaximumLength(100);
+        RuleFor(c => c.Phone).Matches(@"^\+?[0-9]{6,15}$").When(c => c.Phone is not null).WithMessage("E.164 digits, optionally with '+'.");
+        RuleFor(c => c.Email).EmailAddress().MaximumLength(254).When(c => c.Email is not null);
+    }
+}
+
+internal sealed class CreateClientRequestValidator : AbstractValidator<CreateClientRequest>
+{
+    public CreateClientRequestValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Scopes).NotEmpty();
+        RuleForEach(r => r.Scopes).Must(s => Scopes.All.Contains(s)).WithMessage($"Known scopes: {string.Join(", ", Scopes.All)}.");
+    }
+}

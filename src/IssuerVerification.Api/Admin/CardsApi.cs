@@ -1,0 +1,36 @@
+using IssuerVerification.Api.Filters;
+using IssuerVerification.Domain.Cards;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IssuerVerification.Api.Admin;
+
+public static class CardsApi
+{
+    public static RouteGroupBuilder MapCards(this RouteGroupBuilder admin)
+    {
+        var cards = admin.MapGroup("/cards").WithTags("Admin: cards");
+        cards.MapPost("/", Register).WithValidation().WithIdempotency().WithSummary("Register a card (PAN kept as fingerprint, ciphertext and masked form)");
+        cards.MapGet("/{cardId:guid}", Get).WithSummary("One card");
+        cards.MapPatch("/{cardId:guid}", Update).WithValidation().WithSummary("Change a card's status or cardholder contacts");
+        return admin;
+    }
+
+    private static async Task<Created<CardResponse>> Register(RegisterCardRequest request, CardRegistry cards, CancellationToken ct)
+    {
+        var card = await cards.RegisterAsync(Pan.Parse(request.Pan), request.Expiry, request.Psn ?? "00",
+            request.Status ?? CardStatus.Active, ToCardholder(request.Cardholder) ?? new Cardholder(), ct);
+        return TypedResults.Created($"/v1/admin/cards/{card.Id}", ToResponse(card));
+    }
+
+    private static async Task<Ok<CardResponse>> Get(Guid cardId, CardRegistry cards, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await cards.GetAsync(cardId, ct)));
+
+    private static async Task<Ok<CardResponse>> Update(Guid cardId, UpdateCardRequest request, CardRegistry cards, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await cards.UpdateAsync(cardId, request.Status, ToCardholder(request.Cardholder), ct)));
+
+    private static Cardholder? ToCardholder(CardholderDto? c) =>
+        c is null ? null : new Cardholder { Name = c.Name, Phone = c.Phone, Email = c.Email, BankApp = c.BankApp ?? false };
+
+    private static CardResponse ToResponse(Card c) => new(c.Id, c.MaskedPan, c.Expiry, c.Psn, c.Status,
+        new CardholderDto(c.Cardholder.Name, c.Cardholder.Phone, c.Cardholder.Email, c.Cardholder.BankApp), c.CreatedAt);
+}

@@ -1,0 +1,21 @@
+using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Filters;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IssuerVerification.Api.Admin;
+
+public static class ClientsApi
+{
+    public static RouteGroupBuilder MapClients(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/clients", Create).WithTags("Admin: clients").WithValidation().WithIdempotency()
+            .WithSummary("Create an API client; its key is shown once");
+        return admin;
+    }
+
+    private static async Task<Created<CreateClientResponse>> Create(CreateClientRequest request, ClientDirectory clients, CancellationToken ct)
+    {
+        var (client, apiKey) = await clients.CreateAsync(request.Name, request.Scopes.Distinct().ToArray(), ct);
+        return TypedResults.Created($"/v1/admin/clients/{client.Id}", new CreateClientResponse(client.Id, client.Name, client.Scopes, apiKey));
+    }
+}

@@ -1,0 +1,46 @@
+using IssuerVerification.Api.Filters;
+using IssuerVerification.Api.Problems;
+using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IssuerVerification.Api.Admin;
+
+public static class KeysApi
+{
+    public static RouteGroupBuilder MapKeys(this RouteGroupBuilder admin)
+    {
+        var keys = admin.MapGroup("/keys").WithTags("Admin: keys");
+        keys.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Import (from clear components) or generate a key");
+        keys.MapGet("/", List).WithSummary("List keys (metadata only)");
+        keys.MapGet("/{alias}", Get).WithSummary("One key's metadata");
+        keys.MapPost("/rewrap", Rewrap).WithSummary("Re-wrap every stored key under the current master key (after a master key rotation)");
+        return admin;
+    }
+
+    private static async Task<Created<KeyResponse>> Create(CreateKeyRequest request, KeyRing ring, CancellationToken ct)
+    {
+        var components = request.Components?.Select(Convert.FromHexString).ToList();
+        var key = await ring.CreateAsync(request.Alias, Enum.Parse<KeyUsage>(request.Usage.ToString()),
+            Enum.Parse<KeyAlgorithm>((request.Algorithm ?? KeyAlgorithmName.Tdes2Key).ToString()), components, ct);
+        components?.ForEach(c => Array.Clear(c));
+        return TypedResults.Created($"/v1/admin/keys/{key.Alias}", ToResponse(key));
+    }
+
+    private static async Task<Ok<KeyResponse[]>> List(IKeyStore store, CancellationToken ct) =>
+        TypedResults.Ok((await store.ListAsync(ct)).Where(IsPublic).Select(ToResponse).ToArray());
+
+    private static async Task<Results<Ok<KeyResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Get(string alias, IKeyStore store, CancellationToken ct) =>
+        await store.FindAsync(alias, ct) is { } key && IsPublic(key)
+            ? TypedResults.Ok(ToResponse(key))
+            : ProblemResults.NotFound($"No key with alias '{alias}'.");
+
+    private static async Task<Ok<RewrapResponse>> Rewrap(KeyRing ring, CancellationToken ct) =>
+        TypedResults.Ok(new RewrapResponse(await ring.RewrapAllAsync(ct)));
+
+    private static bool IsPublic(StoredKey key) => Enum.IsDefined(typeof(KeyUsageName), key.Usage.ToString());
+
+    private static KeyResponse ToResponse(StoredKey key) => new(
+        key.Id, key.Alias, Enum.Parse<KeyUsageName>(key.Usage.ToString()), Enum.Parse<KeyAlgorithmName>(key.Algorithm.ToString()),
+        key.Kcv, key.Status.ToString().ToLowerInvariant(), key.CreatedAt);
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using IssuerVerification.Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IssuerVerification.Api.Filters;
+
+/// <summary>
+/// Validates every argument that has an <see cref="IValidator{T}"/> before the handler runs and answers
+/// 400 with the failing fields. Which arguments to validate is worked out once, when the endpoint is built.
+/// </summary>
+public static class ValidationFilter
+{
+    public static TBuilder WithValidation<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.AddEndpointFilterFactory((context, next) =>
+        {
+            var services = context.ApplicationServices;
+            var validated = context.MethodInfo.GetParameters()
+                .Select((p, i) => (Index: i, Validator: services.GetService(typeof(IValidator<>).MakeGenericType(p.ParameterType)) as IValidator))
+                .Where(v => v.Validator is not null)
+                .ToArray();
+            if (validated.Length == 0)
+            {
+                return next;
+            }
+            return async invocation =>
+            {
+                foreach (var (index, validator) in validated)
+                {
+                    var argument = invocation.Arguments[index];
+                    if (argument is null)
+                    {
+                        return Invalid(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
+                    }
+                    var result = await validator!.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
+                    if (!result.IsValid)
+                    {
+                        return Invalid(result.ToDictionary());
+                    }
+                }
+                return await next(invocation);
+            };
+        });
+        builder.Add(endpoint => endpoint.Metadata.Add(new ProducesResponseTypeMetadata(
+            StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"])));
+        return builder;
+    }
+
+    private static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, "One or more fields are invalid.", type: ProblemTypes.Validation, title: "The request is invalid.");
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IssuerVerification.Api.Json;
+
+public static class JsonSetup
+{
+    /// <summary>camelCase, enums as snake_case strings (unless a member names itself), unknown enum values refused.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+    }
+}

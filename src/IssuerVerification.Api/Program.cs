@@ -1,0 +1,37 @@
+using IssuerVerification.Api.Admin;
+using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Health;
+using IssuerVerification.Api.Json;
+using IssuerVerification.Api.Logging;
+using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddConsole(o => o.FormatterName = RedactingConsoleFormatter.Name).AddConsoleFormatter<RedactingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
+
+builder.Services.AddIssuerServices(builder.Configuration, builder.Environment);
+builder.Services.AddIssuerOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseBodySizeLimit();
+app.UseHttpLogging();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.EnablePersistAuthorization());
+
+app.MapHealth();
+app.MapAdmin();
+
+await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,62 @@
+using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
+
+namespace IssuerVerification.Api.Startup;
+
+/// <summary>
+/// Development demo data (configuration <c>Demo:Seed</c>): keys, a Visa and a Mastercard range, two cards.
+/// The keys are the published test keys of docs/card-verification.md, so the documented values verify.
+/// </summary>
+internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry cards, TimeProvider clock)
+{
+    public const string VisaPan = "4444333322221111";
+    public const string MastercardPan = "5392692002902681";
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await keys.FindAsync("demo-cvk", ct) is not null)
+        {
+            return;
+        }
+        await keys.CreateAsync("demo-cvk", KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("13131313131313131313131313131313")], ct);
+        await keys.CreateAsync("demo-dcvv2", KeyUsage.Dcvv2, KeyAlgorithm.Tdes2Key, null, ct);
+        await keys.CreateAsync("demo-imk-cvc3", KeyUsage.ImkCvc3, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("674B191AD1163E273AB3B8F935E1D668")], ct);
+        await keys.CreateAsync("demo-imk-dcvv", KeyUsage.ImkDcvv, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("1B19A856FF3BA1EE72C6385B3D2D7682")], ct);
+        await keys.CreateAsync("demo-cavv", KeyUsage.Cavv, KeyAlgorithm.Tdes2Key, null, ct);
+        await keys.CreateAsync("demo-aav", KeyUsage.Aav, KeyAlgorithm.HmacSha1, null, ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ranges.CreateAsync(new CardRange
+        {
+            Id = Guid.NewGuid(),
+            PanPrefix = "444433",
+            Network = Network.Visa,
+            Keys = new RangeKeys { Cvv1 = "demo-cvk", Cvv2 = "demo-cvk", Icvv = "demo-cvk", Dcvv2 = "demo-dcvv2", Dcvv = "demo-imk-dcvv", Cavv = "demo-cavv" },
+            CreatedAt = now,
+        }, ct);
+        await ranges.CreateAsync(new CardRange
+        {
+            Id = Guid.NewGuid(),
+            PanPrefix = "539269",
+            Network = Network.Mastercard,
+            Keys = new RangeKeys { Cvv1 = "demo-cvk", Cvv2 = "demo-cvk", Icvv = "demo-cvk", Dcvv2 = "demo-dcvv2", Cvc3 = "demo-imk-cvc3", Aav = "demo-aav" },
+            CreatedAt = now,
+        }, ct);
+        await RegisterAsync(VisaPan, "9911", "00", new Cardholder { Name = "SARAH DEMO", Phone = "+15555550100", Email = "sarah@example.com", BankApp = true }, ct);
+        await RegisterAsync(MastercardPan, "3608", "01", new Cardholder { Name = "JOHN DOE", Phone = "+15555550101", Email = "john@example.com" }, ct);
+    }
+
+    private async Task RegisterAsync(string pan, string expiry, string psn, Cardholder cardholder, CancellationToken ct)
+    {
+        try
+        {
+            await cards.RegisterAsync(Pan.Parse(pan), expiry, psn, CardStatus.Active, cardholder, ct);
+        }
+        catch (ConflictException)
+        {
+            // Seeded by another replica.
+        }
+    }
+}

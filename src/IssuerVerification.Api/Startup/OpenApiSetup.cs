@@ -1,0 +1,36 @@
+using IssuerVerification.Api.Auth;
+using Microsoft.OpenApi;
+
+namespace IssuerVerification.Api.Startup;
+
+internal static class OpenApiSetup
+{
+    public static IServiceCollection AddIssuerOpenApi(this IServiceCollection services) => services
+        .AddEndpointsApiExplorer()
+        .AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "IssuerVerification API",
+                Version = "v1",
+                Description = "Card verification (CVV, CVC3, dCVV), dynamic CVV2, token verification and 3-D Secure ACS services for a card issuer.",
+            });
+            options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "The client's API key.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+            });
+            foreach (var xml in Directory.GetFiles(AppContext.BaseDirectory, "IssuerVerification.*.xml"))
+            {
+                options.IncludeXmlComments(xml);
+            }
+            options.SupportNonNullableReferenceTypes();
+            options.CustomSchemaIds(t => t.Name.Replace("Dto", "", StringComparison.Ordinal));
+        });
+}

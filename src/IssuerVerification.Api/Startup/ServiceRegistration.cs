@@ -1,0 +1,58 @@
+using FluentValidation;
+using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Health;
+using IssuerVerification.Api.Json;
+using IssuerVerification.Api.Problems;
+using IssuerVerification.Crypto;
+using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
+using IssuerVerification.Store;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpLogging;
+
+namespace IssuerVerification.Api.Startup;
+
+internal static class ServiceRegistration
+{
+    /// <summary>The composition root: store, crypto, domain services, auth, problems, limits.</summary>
+    public static IServiceCollection AddIssuerServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var (provider, connectionString) = StorageSettings.Read(configuration, environment);
+        services.AddIssuerStore(provider, connectionString);
+        services.AddSingleton<ICryptoProvider>(new SoftwareCryptoProvider(
+            MasterKeySettings.Current(configuration, environment), MasterKeySettings.Previous(configuration)));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<PanProtector>();
+        services.AddSingleton<Sealer>();
+        services.AddSingleton<CardRanges>();
+        services.AddSingleton<CardRegistry>();
+        services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<DemoData>();
+        services.AddSingleton<StoreInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
+
+        foreach (var type in typeof(ServiceRegistration).Assembly.GetTypes().Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>)))
+        {
+            services.AddSingleton(typeof(IValidator<>).MakeGenericType(type.BaseType!.GetGenericArguments()[0]), type);
+        }
+
+        services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddPerClientRateLimiting(configuration);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        // Method, path and status only: no query strings, headers or bodies.
+        services.AddHttpLogging(o => o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+            | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration, o.CombineLogs = true);
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using IssuerVerification.Store;
+
+namespace IssuerVerification.Api.Startup;
+
+internal static class StorageSettings
+{
+    /// <summary><c>Storage:Provider</c> (Sqlite, the default, or Postgres) and <c>ConnectionStrings:IssuerVerification</c>.</summary>
+    public static (StorageProvider Provider, string ConnectionString) Read(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = Enum.Parse<StorageProvider>(configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite), ignoreCase: true);
+        var connectionString = configuration.GetConnectionString("IssuerVerification");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == StorageProvider.Postgres)
+            {
+                throw new InvalidOperationException("Storage:Provider is Postgres: set ConnectionStrings:IssuerVerification.");
+            }
+            var folder = Path.Combine(environment.ContentRootPath, "data");
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "issuer-verification.db")}";
+        }
+        return (provider, connectionString);
+    }
+}
+
+internal static class MasterKeySettings
+{
+    /// <summary>Published only so that Development starts with no set-up; any other environment must configure its own.</summary>
+    private const string DevelopmentMasterKey = "000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F";
+
+    /// <summary><c>Crypto:MasterKey</c>: 32 bytes as 64 hex characters. Required outside Development.</summary>
+    public static byte[] Current(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var hex = configuration["Crypto:MasterKey"];
+        if (string.IsNullOrWhiteSpace(hex))
+        {
+            hex = environment.IsDevelopment()
+                ? DevelopmentMasterKey
+                : throw new InvalidOperationException("Crypto:MasterKey is not set (32 bytes as 64 hex characters); the service refuses to start without it outside Development.");
+        }
+        return Parse(hex, "Crypto:MasterKey");
+    }
+
+    /// <summary><c>Crypto:PreviousMasterKeys:0..n</c>: old master keys still accepted for unwrapping during a rotation.</summary>
+    public static IEnumerable<byte[]> Previous(IConfiguration configuration) =>
+        configuration.GetSection("Crypto:PreviousMasterKeys").GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .Select(c => Parse(c.Value!, c.Path)).ToList();
+
+    private static byte[] Parse(string hex, string name) =>
+        hex.Length == 64 && hex.All(char.IsAsciiHexDigit)
+            ? Convert.FromHexString(hex)
+            : throw new InvalidOperationException($"{name} must be 64 hex characters (32 bytes).");
+}

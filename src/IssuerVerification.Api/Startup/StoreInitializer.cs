@@ -1,0 +1,58 @@
+using IssuerVerification.Api.Auth;
+using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
+using IssuerVerification.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace IssuerVerification.Api.Startup;
+
+/// <summary>
+/// Applies migrations, ensures the bootstrap admin and the system keys, and seeds demo data when asked.
+/// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
+/// </summary>
+internal sealed class StoreInitializer(
+    IDbContextFactory<IssuerDbContext> contexts, ClientDirectory clients, KeyRing keys, DemoData demo,
+    IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
+{
+    public const string BootstrapAdminName = "bootstrap-admin";
+    private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<bool> TryInitializeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey)
+            {
+                await clients.EnsureAdminAsync(BootstrapAdminName, adminKey, ct);
+            }
+            foreach (var usage in new[] { KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning })
+            {
+                await keys.SystemKeyAsync(usage, ct);
+            }
+            if (configuration.GetValue<bool>("Demo:Seed"))
+            {
+                await demo.SeedAsync(ct);
+            }
+            _initialized.TrySetResult();
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Store initialisation failed ({ExceptionType}); retrying in the background.", e.GetType().Name);
+            return false;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!_initialized.Task.IsCompleted && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            await TryInitializeAsync(stoppingToken);
+        }
+    }
+}

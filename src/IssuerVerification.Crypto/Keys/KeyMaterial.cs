@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using IssuerVerification.Crypto.Algorithms;
+using IssuerVerification.Domain.Crypto;
+
+namespace IssuerVerification.Crypto.Keys;
+
+/// <summary>Clear key material: generated at random, or combined from 1–3 components by XOR.</summary>
+internal static class KeyMaterial
+{
+    public static byte[] Generate(KeyAlgorithm algorithm)
+    {
+        if (algorithm == KeyAlgorithm.EcP256)
+        {
+            using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            return ecdsa.ExportPkcs8PrivateKey();
+        }
+
+        var key = RandomNumberGenerator.GetBytes(KeySpec.GeneratedLength(algorithm));
+        if (algorithm == KeyAlgorithm.Tdes2Key)
+        {
+            Parity.AdjustOdd(key);
+            if (key.AsSpan(0, 8).SequenceEqual(key.AsSpan(8)))
+            {
+                return Generate(algorithm);
+            }
+        }
+
+        return key;
+    }
+
+    public static byte[] Combine(KeyAlgorithm algorithm, IReadOnlyList<byte[]> components)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        if (algorithm == KeyAlgorithm.EcP256)
+        {
+            throw new CryptoException("EC signing keys cannot be imported; generate them.");
+        }
+
+        if (components.Count is < 1 or > 3)
+        {
+            throw new CryptoException("A key is imported from 1 to 3 components.");
+        }
+
+        var length = components[0]?.Length ?? 0;
+        foreach (var component in components)
+        {
+            if (component is null || component.Length != length || !KeySpec.LengthFits(algorithm, component.Length))
+            {
+                throw new CryptoException($"Every {algorithm} component must be {KeySpec.LengthRule(algorithm)}, all of the same length.");
+            }
+        }
+
+        var key = new byte[length];
+        foreach (var component in components)
+        {
+            for (var i = 0; i < length; i++)
+            {
+                key[i] ^= component[i];
+            }
+        }
+
+        if (!key.AsSpan().ContainsAnyExcept((byte)0))
+        {
+            throw new CryptoException("The combined key is all zeros; check the components.");
+        }
+
+        return key;
+    }
+}

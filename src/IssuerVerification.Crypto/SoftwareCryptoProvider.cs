@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using IssuerVerification.Crypto.Keys;
+using IssuerVerification.Domain.Crypto;
+
+namespace IssuerVerification.Crypto;
+
+/// <summary>
+/// The crypto provider in software: keys wrapped with AES-256-GCM under a 32-byte master key
+/// (previous master keys still unwrap, for rotation), unwrapped once per key and kept with
+/// initialised engines. See docs/crypto-provider.md.
+/// </summary>
+public sealed partial class SoftwareCryptoProvider : ICryptoProvider
+{
+    private readonly MasterKey _current;
+    private readonly MasterKey[] _masterKeys;
+    private readonly ConcurrentDictionary<Guid, UnwrappedKey> _keys = new();
+
+    /// <param name="masterKey">The current master key, 32 bytes.</param>
+    /// <param name="previousMasterKeys">Older master keys (32 bytes each) that may still wrap stored keys.</param>
+    public SoftwareCryptoProvider(byte[] masterKey, IEnumerable<byte[]>? previousMasterKeys = null)
+    {
+        _current = new MasterKey(masterKey, nameof(masterKey));
+        _masterKeys = [_current, .. (previousMasterKeys ?? []).Select(key => new MasterKey(key, nameof(previousMasterKeys)))];
+    }
+
+    public KeyHandle GenerateKey(Guid id, KeyUsage usage, KeyAlgorithm algorithm)
+    {
+        KeySpec.RequirePair(usage, algorithm);
+        return Wrap(id, usage, algorithm, KeyMaterial.Generate(algorithm));
+    }
+
+    public KeyHandle ImportKey(Guid id, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components)
+    {
+        KeySpec.RequirePair(usage, algorithm);
+        return Wrap(id, usage, algorithm, KeyMaterial.Combine(algorithm, components));
+    }
+
+    public string CheckValue(KeyHandle key) => KeyCheckValue.Compute(Resolve(key));
+
+    public bool IsCurrent(KeyHandle key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return KeyWrap.MasterKeyId(key.Wrapped) == _current.Id;
+    }
+
+    public KeyHandle Rewrap(KeyHandle key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        KeySpec.RequirePair(key.Usage, key.Algorithm);
+        return Wrap(key.Id, key.Usage, key.Algorithm, Unwrap(key));
+    }
+
+    private KeyHandle Wrap(Guid id, KeyUsage usage, KeyAlgorithm algorithm, byte[] material)
+    {
+        var wrapped = KeyWrap.Wrap(_current, id, usage, algorithm, material);
+        Array.Clear(material);
+        return new KeyHandle(id, usage, algorithm, wrapped);
+    }
+
+    /// <summary>The key if its usage is <paramref name="usage"/> (or <paramref name="alternative"/>).</summary>
+    private UnwrappedKey Use(KeyHandle key, string operation, KeyUsage usage, KeyUsage? alternative = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Usage != usage && key.Usage != alternative)
+        {
+            throw new CryptoException($"A {key.Usage} key cannot be used for {operation}.");
+        }
+
+        return Resolve(key);
+    }
+
+    /// <summary>The cached unwrapped key for exactly this handle; unwraps (and authenticates) on a miss.</summary>
+    private UnwrappedKey Resolve(KeyHandle key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_keys.TryGetValue(key.Id, out var cached) && key.Wrapped is not null && cached.Matches(key))
+        {
+            return cached;
+        }
+
+        KeySpec.RequirePair(key.Usage, key.Algorithm);
+        var unwrapped = new UnwrappedKey(key, Unwrap(key));
+        _keys[key.Id] = unwrapped;
+        return unwrapped;
+    }
+
+    private byte[] Unwrap(KeyHandle key)
+    {
+        var masterKeyId = KeyWrap.MasterKeyId(key.Wrapped);
+        var known = false;
+        foreach (var masterKey in _masterKeys)
+        {
+            if (masterKey.Id != masterKeyId)
+            {
+                continue;
+            }
+
+            known = true;
+            if (KeyWrap.TryUnwrap(masterKey, key) is { } material)
+            {
+                return material;
+            }
+        }
+
+        throw new CryptoException(known
+            ? "Key wrapping check failed: the wrapped key was altered or belongs to another key id, usage or algorithm."
+            : "The key is wrapped under a master key this provider does not hold.");
+    }
+}

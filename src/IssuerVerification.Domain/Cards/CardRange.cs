@@ -1,0 +1,47 @@
+namespace IssuerVerification.Domain.Cards;
+
+/// <summary>A BIN range: which keys and settings serve the cards whose PAN starts with <see cref="PanPrefix"/>.</summary>
+public sealed class CardRange
+{
+    public Guid Id { get; init; }
+    public required string PanPrefix { get; init; }
+    public Network Network { get; init; }
+    public RangeKeys Keys { get; init; } = new();
+    public Dcvv2Settings Dcvv2 { get; init; } = new();
+    public ExpiryFormat Cvv2ExpiryFormat { get; init; }
+    public LockoutSettings Lockout { get; init; } = new();
+    public ThreeDsSettings ThreeDs { get; init; } = new();
+    public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>Key aliases per slot; null when the range has no key for that purpose.</summary>
+public sealed record RangeKeys
+{
+    public string? Cvv1 { get; init; }
+    public string? Cvv2 { get; init; }
+    public string? Icvv { get; init; }
+    public string? Dcvv2 { get; init; }
+    public string? Cvc3 { get; init; }
+    public string? Dcvv { get; init; }
+    public string? Cavv { get; init; }
+    public string? Aav { get; init; }
+}
+
+public sealed record Dcvv2Settings
+{
+    public int WindowMinutes { get; init; } = 60;
+    public int GraceSeconds { get; init; } = 300;
+    public bool SingleUse { get; init; }
+}
+
+public sealed record LockoutSettings
+{
+    public int MaxFailures { get; init; } = 5;
+    public int LockMinutes { get; init; } = 30;
+}
+
+public sealed record ThreeDsSettings
+{
+    public long FrictionlessMaxAmount { get; init; } = 5000;
+    public int ChallengeMaxAttempts { get; init; } = 3;
+}

@@ -1,0 +1,63 @@
+using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
+
+namespace IssuerVerification.Domain.Cards;
+
+/// <summary>Card range configuration: creation with key-slot checks, and longest-prefix lookup (cached briefly).</summary>
+public sealed class CardRanges(ICardStore store, KeyRing keys, TimeProvider clock)
+{
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private volatile Snapshot? _snapshot;
+
+    private sealed record Snapshot(IReadOnlyList<CardRange> Ranges, DateTimeOffset LoadedAt);
+
+    public async Task<CardRange> CreateAsync(CardRange range, CancellationToken ct)
+    {
+        foreach (var (slot, alias, usage) in Slots(range.Keys))
+        {
+            if (alias is null)
+            {
+                continue;
+            }
+            var key = await keys.FindAsync(alias, ct) ?? throw new InvalidFieldException($"keys.{slot}", $"No key with alias '{alias}'.");
+            if (key.Usage != usage)
+            {
+                throw new InvalidFieldException($"keys.{slot}", $"Key '{alias}' has usage {key.Usage}; the {slot} slot needs {usage}.");
+            }
+        }
+        await store.AddRangeAsync(range, ct);
+        _snapshot = null;
+        return range;
+    }
+
+    public async Task<IReadOnlyList<CardRange>> ListAsync(CancellationToken ct) => (await LoadAsync(ct)).Ranges;
+
+    /// <summary>The range with the longest prefix of the PAN, or a 422 problem.</summary>
+    public async Task<CardRange> ForAsync(Pan pan, CancellationToken ct)
+    {
+        var match = (await LoadAsync(ct)).Ranges
+            .Where(r => pan.Digits.StartsWith(r.PanPrefix, StringComparison.Ordinal))
+            .MaxBy(r => r.PanPrefix.Length);
+        return match ?? throw new UnprocessableException("no-card-range", "No card range",
+            $"No card range is configured for {pan.Masked}.");
+    }
+
+    private async Task<Snapshot> LoadAsync(CancellationToken ct)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is null || clock.GetUtcNow() - snapshot.LoadedAt > CacheLifetime)
+        {
+            snapshot = new Snapshot(await store.ListRangesAsync(ct), clock.GetUtcNow());
+            _snapshot = snapshot;
+        }
+        return snapshot;
+    }
+
+    private static IEnumerable<(string Slot, string? Alias, KeyUsage Usage)> Slots(RangeKeys k) =>
+    [
+        ("cvv1", k.Cvv1, KeyUsage.Cvk), ("cvv2", k.Cvv2, KeyUsage.Cvk), ("icvv", k.Icvv, KeyUsage.Cvk),
+        ("dcvv2", k.Dcvv2, KeyUsage.Dcvv2), ("cvc3", k.Cvc3, KeyUsage.ImkCvc3), ("dcvv", k.Dcvv, KeyUsage.ImkDcvv),
+        ("cavv", k.Cavv, KeyUsage.Cavv), ("aav", k.Aav, KeyUsage.Aav),
+    ];
+}

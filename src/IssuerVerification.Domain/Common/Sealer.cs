@@ -1,0 +1,14 @@
+using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
+
+namespace IssuerVerification.Domain.Common;
+
+/// <summary>Encrypts data that must be kept but never in clear (stored responses, outbox codes) under the data-encryption system key.</summary>
+public sealed class Sealer(ICryptoProvider crypto, KeyRing keys)
+{
+    public async Task<byte[]> SealAsync(byte[] plaintext, CancellationToken ct) =>
+        crypto.Seal(await keys.SystemKeyAsync(KeyUsage.PanEncryption, ct), plaintext);
+
+    public async Task<byte[]> UnsealAsync(byte[] sealedData, CancellationToken ct) =>
+        crypto.Unseal(await keys.SystemKeyAsync(KeyUsage.PanEncryption, ct), sealedData);
+}

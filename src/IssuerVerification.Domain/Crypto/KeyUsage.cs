@@ -1,0 +1,50 @@
+namespace IssuerVerification.Domain.Crypto;
+
+/// <summary>What a key may be used for. A key serves exactly one usage; the provider refuses any other.</summary>
+public enum KeyUsage
+{
+    /// <summary>Card verification key: CVV1, CVV2, iCVV (Visa CVV method).</summary>
+    Cvk,
+    /// <summary>This product's time-window dynamic CVV2 key (never a CVV2 key).</summary>
+    Dcvv2,
+    /// <summary>Issuer master key for Mastercard CVC3 (card key derived per PAN/PSN).</summary>
+    ImkCvc3,
+    /// <summary>Issuer master key for Visa dCVV (card key derived per PAN, PSN 00).</summary>
+    ImkDcvv,
+    /// <summary>Visa CAVV key pair (3-D Secure).</summary>
+    Cavv,
+    /// <summary>Mastercard AAV HMAC key (3-D Secure, SPA).</summary>
+    Aav,
+    /// <summary>System key: HMAC key for PAN fingerprints.</summary>
+    PanFingerprint,
+    /// <summary>System key: AES key that encrypts stored PANs.</summary>
+    PanEncryption,
+    /// <summary>System key: ES256 key that signs 3-D Secure results.</summary>
+    ResultSigning,
+}
+
+/// <summary>Key algorithm and length.</summary>
+public enum KeyAlgorithm
+{
+    /// <summary>Double-length triple DES key A‖B (16 bytes).</summary>
+    Tdes2Key,
+    /// <summary>HMAC-SHA1 key (20 bytes for AAV).</summary>
+    HmacSha1,
+    /// <summary>HMAC-SHA256 key (32 bytes).</summary>
+    HmacSha256,
+    /// <summary>AES-256 key (32 bytes).</summary>
+    Aes256,
+    /// <summary>ECDSA P-256 private key.</summary>
+    EcP256,
+}
+
+/// <summary>EMV ICC master-key derivation (EMV Book 2 Annex A1.4).</summary>
+public enum IccDerivation
+{
+    /// <summary>Option A for every PAN (rightmost 16 digits of PAN‖PSN).</summary>
+    OptionA,
+    /// <summary>Option B as EMV defines it: option A for PANs of up to 16 digits, SHA-1 above.</summary>
+    OptionB,
+    /// <summary>Option B on every PAN length (jPOS behaviour, for compatibility).</summary>
+    OptionBAllPans,
+}

@@ -1,0 +1,10 @@
+namespace IssuerVerification.Domain.Keys;
+
+public interface IKeyStore
+{
+    Task<StoredKey?> FindAsync(string alias, CancellationToken ct);
+    Task<IReadOnlyList<StoredKey>> ListAsync(CancellationToken ct);
+    /// <summary>Adds a key; a duplicate alias throws <see cref="Common.ConflictException"/>.</summary>
+    Task AddAsync(StoredKey key, CancellationToken ct);
+    Task UpdateAsync(StoredKey key, CancellationToken ct);
+}

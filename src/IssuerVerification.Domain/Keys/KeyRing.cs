@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Crypto;
+
+namespace IssuerVerification.Domain.Keys;
+
+/// <summary>
+/// Creates keys and hands out their handles. Handles are cached: a key's material never changes
+/// (a re-wrap changes only its wrapping, and both wrappings stay usable while the old master key is configured).
+/// </summary>
+public sealed class KeyRing(IKeyStore store, ICryptoProvider crypto, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, StoredKey> _cache = new(StringComparer.Ordinal);
+
+    public async Task<StoredKey> CreateAsync(string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]>? components, CancellationToken ct)
+    {
+        if (await store.FindAsync(alias, ct) is not null)
+        {
+            throw new ConflictException($"A key with alias '{alias}' exists.");
+        }
+        var id = Guid.NewGuid();
+        var handle = components is { Count: > 0 }
+            ? crypto.ImportKey(id, usage, algorithm, components)
+            : crypto.GenerateKey(id, usage, algorithm);
+        var key = new StoredKey
+        {
+            Id = id,
+            Alias = alias,
+            Usage = usage,
+            Algorithm = algorithm,
+            Wrapped = handle.Wrapped,
+            Kcv = crypto.CheckValue(handle),
+            Status = KeyStatus.Active,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await store.AddAsync(key, ct);
+        return key;
+    }
+
+    /// <summary>The key with this alias; null when there is none.</summary>
+    public async Task<StoredKey?> FindAsync(string alias, CancellationToken ct)
+    {
+        if (_cache.TryGetValue(alias, out var cached))
+        {
+            return cached;
+        }
+        var key = await store.FindAsync(alias, ct);
+        if (key is not null)
+        {
+            _cache[alias] = key;
+        }
+        return key;
+    }
+
+    /// <summary>The handle of an active key with this alias and usage, or a 422 naming what is missing.</summary>
+    public async Task<KeyHandle> HandleAsync(string? alias, KeyUsage usage, CancellationToken ct)
+    {
+        var key = alias is null ? null : await FindAsync(alias, ct);
+        if (key is null || key.Usage != usage || key.Status != KeyStatus.Active)
+        {
+            throw new UnprocessableException("no-key", "No key configured",
+                $"The card range has no active {usage} key for this operation.");
+        }
+        return key.Handle;
+    }
+
+    /// <summary>A system key (PAN fingerprint, PAN encryption, result signing), generated on first use.</summary>
+    public async Task<KeyHandle> SystemKeyAsync(KeyUsage usage, CancellationToken ct)
+    {
+        var alias = "system-" + usage.ToString().ToLowerInvariant();
+        var existing = await FindAsync(alias, ct);
+        if (existing is not null)
+        {
+            return existing.Handle;
+        }
+        var algorithm = usage switch
+        {
+            KeyUsage.PanFingerprint => KeyAlgorithm.HmacSha256,
+            KeyUsage.PanEncryption => KeyAlgorithm.Aes256,
+            KeyUsage.ResultSigning => KeyAlgorithm.EcP256,
+            _ => throw new ArgumentOutOfRangeException(nameof(usage)),
+        };
+        try
+        {
+            return (await CreateAsync(alias, usage, algorithm, null, ct)).Handle;
+        }
+        catch (ConflictException)
+        {
+            // Another replica created it first: use theirs.
+            return (await FindAsync(alias, ct))!.Handle;
+        }
+    }
+
+    /// <summary>Re-wraps every stored key under the current master key; returns how many changed.</summary>
+    public async Task<int> RewrapAllAsync(CancellationToken ct)
+    {
+        var changed = 0;
+        foreach (var key in await store.ListAsync(ct))
+        {
+            if (crypto.IsCurrent(key.Handle))
+            {
+                continue;
+            }
+            key.Wrapped = crypto.Rewrap(key.Handle).Wrapped;
+            key.Version++;
+            await store.UpdateAsync(key, ct);
+            changed++;
+        }
+        _cache.Clear();
+        return changed;
+    }
+}

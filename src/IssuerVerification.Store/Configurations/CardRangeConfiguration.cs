@@ -1,0 +1,20 @@
+using IssuerVerification.Domain.Cards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IssuerVerification.Store.Configurations;
+
+internal sealed class CardRangeConfiguration : IEntityTypeConfiguration<CardRange>
+{
+    public void Configure(EntityTypeBuilder<CardRange> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => r.PanPrefix).IsUnique();
+        builder.Property(r => r.Network).HasConversion<string>();
+        builder.Property(r => r.Cvv2ExpiryFormat).HasConversion<string>();
+        builder.ComplexProperty(r => r.Keys);
+        builder.ComplexProperty(r => r.Dcvv2);
+        builder.ComplexProperty(r => r.Lockout);
+        builder.ComplexProperty(r => r.ThreeDs);
+    }
+}

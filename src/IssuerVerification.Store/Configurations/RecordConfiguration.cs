@@ -1,0 +1,30 @@
+using IssuerVerification.Domain.Audit;
+using IssuerVerification.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IssuerVerification.Store.Configurations;
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder) => builder.HasKey(r => new { r.Client, r.Key });
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.HasIndex(m => m.Reference);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => e.CardFingerprint);
+    }
+}

@@ -1,0 +1,28 @@
+using IssuerVerification.Domain.Audit;
+using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Clients;
+using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Keys;
+using Microsoft.EntityFrameworkCore;
+
+namespace IssuerVerification.Store;
+
+public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) : DbContext(options)
+{
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<StoredKey> Keys => Set<StoredKey>();
+    public DbSet<CardRange> CardRanges => Set<CardRange>();
+    public DbSet<Card> Cards => Set<Card>();
+    public DbSet<AtcCounter> AtcCounters => Set<AtcCounter>();
+    public DbSet<CardLockout> CardLockouts => Set<CardLockout>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IssuerDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        // Every timestamp is UTC; SQLite gives them back unspecified.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IssuerVerification.Api.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace IssuerVerification.Api.Tests.Infrastructure;
+
+/// <summary>The real service on a real store (a fresh database), with a fake clock and captured logs.</summary>
+public sealed class TestApi : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+    public const string MasterKey = "8F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Func<Task> _drop;
+
+    private TestApi(string store, string provider, string connectionString, Func<Task> drop, IDictionary<string, string?>? settings)
+    {
+        Store = store;
+        ConnectionString = connectionString;
+        _drop = drop;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["ConnectionStrings:IssuerVerification"] = connectionString,
+            ["Crypto:MasterKey"] = MasterKey,
+            ["Bootstrap:AdminApiKey"] = AdminKey,
+            ["Demo:Seed"] = "false",
+            ["RateLimiting:PermitsPerSecond"] = "100000",
+            ["RateLimiting:Burst"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Store { get; }
+    public string ConnectionString { get; }
+    public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero));
+    public LogCapture Logs { get; } = new();
+
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    public static async Task<TestApi> StartAsync(string store, IDictionary<string, string?>? settings = null)
+    {
+        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
+        var api = new TestApi(store, provider, connectionString, drop, settings);
+        _ = api.Server; // start now: migrations and bootstrap run here
+        return api;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    /// <summary>A client that sends <paramref name="apiKey"/> (the bootstrap admin key by default).</summary>
+    public HttpClient Client(string? apiKey = AdminKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+        return client;
+    }
+
+    /// <summary>Creates a client with these scopes and returns an HttpClient that uses its key.</summary>
+    public async Task<HttpClient> ClientWithScopesAsync(params string[] scopes)
+    {
+        var response = await Client().PostAsJsonAsync("/v1/admin/clients", new { name = "client-" + Guid.NewGuid().ToString("N"), scopes }, Json);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        return Client(body.GetProperty("apiKey").GetString());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _drop();
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonSetup.Configure(options);
+        return options;
+    }
+}
