@@ -9,9 +9,9 @@ public static class CardsApi
     public static RouteGroupBuilder MapCards(this RouteGroupBuilder admin)
     {
         var cards = admin.MapGroup("/cards").WithTags("Admin: cards");
-        cards.MapPost("/", Register).WithValidation().WithIdempotency().WithSummary("Register a card (PAN kept as fingerprint, ciphertext and masked form)");
-        cards.MapGet("/{cardId:guid}", Get).WithSummary("One card");
-        cards.MapPatch("/{cardId:guid}", Update).WithValidation().WithSummary("Change a card's status or cardholder contacts");
+        cards.MapPost("/", Register).WithValidation().WithIdempotency().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register a card (PAN kept as fingerprint, ciphertext and masked form)");
+        cards.MapGet("/{cardId:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One card");
+        cards.MapPatch("/{cardId:guid}", Update).WithValidation().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Change a card's status or cardholder contacts");
         return admin;
     }
 

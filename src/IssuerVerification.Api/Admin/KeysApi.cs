@@ -13,7 +13,7 @@ public static class KeysApi
         var keys = admin.MapGroup("/keys").WithTags("Admin: keys");
         keys.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Import (from clear components) or generate a key");
         keys.MapGet("/", List).WithSummary("List keys (metadata only)");
-        keys.MapGet("/{alias}", Get).WithSummary("One key's metadata");
+        keys.MapGet("/{alias}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One key's metadata");
         keys.MapPost("/rewrap", Rewrap).WithSummary("Re-wrap every stored key under the current master key (after a master key rotation)");
         return admin;
     }
@@ -30,7 +30,7 @@ public static class KeysApi
     private static async Task<Ok<KeyResponse[]>> List(IKeyStore store, CancellationToken ct) =>
         TypedResults.Ok((await store.ListAsync(ct)).Where(IsPublic).Select(ToResponse).ToArray());
 
-    private static async Task<Results<Ok<KeyResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Get(string alias, IKeyStore store, CancellationToken ct) =>
+    private static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> Get(string alias, IKeyStore store, CancellationToken ct) =>
         await store.FindAsync(alias, ct) is { } key && IsPublic(key)
             ? TypedResults.Ok(ToResponse(key))
             : ProblemResults.NotFound($"No key with alias '{alias}'.");

@@ -77,7 +77,7 @@ public static class IdempotencyFilter
         return SHA256.HashData(Encoding.UTF8.GetBytes(text));
     }
 
-    private static IResult Replay(int statusCode, byte[] body) => new ReplayResult(statusCode, body);
+    private static ReplayResult Replay(int statusCode, byte[] body) => new ReplayResult(statusCode, body);
 
     private sealed class ReplayResult(int statusCode, byte[] body) : IResult
     {

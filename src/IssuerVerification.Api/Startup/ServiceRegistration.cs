@@ -51,8 +51,11 @@ internal static class ServiceRegistration
         services.AddPerClientRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         // Method, path and status only: no query strings, headers or bodies.
-        services.AddHttpLogging(o => o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
-            | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration, o.CombineLogs = true);
+        services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
         return services;
     }
 }
