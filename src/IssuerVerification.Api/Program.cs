@@ -1,5 +1,6 @@
 using IssuerVerification.Api.Admin;
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.CardVerification;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Logging;
@@ -29,6 +30,7 @@ app.UseSwaggerUI(o => o.EnablePersistAuthorization());
 
 app.MapHealth();
 app.MapAdmin();
+app.MapCardVerification();
 
 await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Api.Admin;
 
@@ -57,13 +58,15 @@ public sealed record LockoutSettingsDto(int? MaxFailures = null, int? LockMinute
 public sealed record ThreeDsSettingsDto(long? FrictionlessMaxAmount = null, int? ChallengeMaxAttempts = null);
 
 /// <summary>A BIN range and the keys and settings for its cards. The longest matching prefix wins.</summary>
+/// <param name="IccDerivation">EMV ICC master-key derivation for CVC3 and dCVV: option_b (default, EMV: option A up to 16 PAN digits, B above), option_a, or option_b_all_pans (jPOS).</param>
 public sealed record CreateCardRangeRequest(
     string PanPrefix, Network Network, RangeKeysDto Keys, Dcvv2SettingsDto? Dcvv2 = null,
-    ExpiryFormatName? Cvv2ExpiryFormat = null, LockoutSettingsDto? Lockout = null, ThreeDsSettingsDto? ThreeDs = null);
+    ExpiryFormatName? Cvv2ExpiryFormat = null, LockoutSettingsDto? Lockout = null, ThreeDsSettingsDto? ThreeDs = null,
+    IccDerivation? IccDerivation = null);
 
 public sealed record CardRangeResponse(
     Guid Id, string PanPrefix, Network Network, RangeKeysDto Keys, Dcvv2SettingsDto Dcvv2,
-    ExpiryFormatName Cvv2ExpiryFormat, LockoutSettingsDto Lockout, ThreeDsSettingsDto ThreeDs, DateTime CreatedAt);
+    ExpiryFormatName Cvv2ExpiryFormat, LockoutSettingsDto Lockout, ThreeDsSettingsDto ThreeDs, IccDerivation IccDerivation, DateTime CreatedAt);
 
 public sealed record CardholderDto(string? Name = null, string? Phone = null, string? Email = null, bool? BankApp = null);
 

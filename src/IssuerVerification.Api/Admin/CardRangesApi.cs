@@ -1,5 +1,6 @@
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Crypto;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IssuerVerification.Api.Admin;
@@ -27,6 +28,7 @@ public static class CardRangesApi
             Cvv2ExpiryFormat = request.Cvv2ExpiryFormat == ExpiryFormatName.Mmyy ? ExpiryFormat.Mmyy : ExpiryFormat.Yymm,
             Lockout = Defaults(request.Lockout, new LockoutSettings()),
             ThreeDs = Defaults(request.ThreeDs, new ThreeDsSettings()),
+            IccDerivation = request.IccDerivation ?? IccDerivation.OptionB,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         }, ct);
         return TypedResults.Created($"/v1/admin/card-ranges/{range.Id}", ToResponse(range));
@@ -58,5 +60,5 @@ public static class CardRangesApi
         r.Cvv2ExpiryFormat == ExpiryFormat.Mmyy ? ExpiryFormatName.Mmyy : ExpiryFormatName.Yymm,
         new LockoutSettingsDto(r.Lockout.MaxFailures, r.Lockout.LockMinutes),
         new ThreeDsSettingsDto(r.ThreeDs.FrictionlessMaxAmount, r.ThreeDs.ChallengeMaxAttempts),
-        r.CreatedAt);
+        r.IccDerivation, r.CreatedAt);
 }

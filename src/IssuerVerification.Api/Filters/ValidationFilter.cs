@@ -35,7 +35,7 @@ public static class ValidationFilter
                     var result = await validator!.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
                     if (!result.IsValid)
                     {
-                        return Invalid(result.ToDictionary());
+                        return Invalid(result.ToDictionary().ToDictionary(e => FieldName(e.Key), e => e.Value));
                     }
                 }
                 return await next(invocation);
@@ -45,6 +45,10 @@ public static class ValidationFilter
             StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"])));
         return builder;
     }
+
+    /// <summary>The JSON name of a field: <c>Keys.Cvv2</c> → <c>keys.cvv2</c>.</summary>
+    private static string FieldName(string path) =>
+        string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 
     private static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, "One or more fields are invalid.", type: ProblemTypes.Validation, title: "The request is invalid.");

@@ -12,11 +12,25 @@ internal static class DigitInput
 
     public static void Require(ReadOnlySpan<char> value, int minLength, int maxLength, string name)
     {
-        if (value.Length < minLength || value.Length > maxLength || value.ContainsAnyExceptInRange('0', '9'))
+        if (value.Length < minLength || value.Length > maxLength || !IsDigits(value))
         {
             throw new CryptoException(minLength == maxLength
                 ? $"{name} must be {minLength} digits."
                 : $"{name} must be {minLength}–{maxLength} digits.");
         }
+    }
+
+    /// <summary>A plain loop: MemoryExtensions.ContainsAnyExceptInRange allocates on every call for chars.</summary>
+    private static bool IsDigits(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -20,19 +20,18 @@ internal sealed class TdesKey
     {
     }
 
-    public TdesKey(ReadOnlySpan<byte> key) => SetKey(key);
+    public TdesKey(byte[] key) => SetKey(key);
 
-    public void SetKey(ReadOnlySpan<byte> key)
+    /// <summary>Builds both key schedules (about 800 bytes of garbage in BouncyCastle: do it once per key).</summary>
+    public void SetKey(byte[] key)
     {
         if (key.Length != 16)
         {
             throw new CryptoException("A double-length TDES key is 16 bytes.");
         }
 
-        var copy = key.ToArray();
-        _encryptA.Init(true, new KeyParameter(copy, 0, 8));
-        _decryptB.Init(false, new KeyParameter(copy, 8, 8));
-        Array.Clear(copy);
+        _encryptA.Init(true, new KeyParameter(key, 0, 8));
+        _decryptB.Init(false, new KeyParameter(key, 8, 8));
     }
 
     /// <summary>Single DES with the left half: DES_A.</summary>

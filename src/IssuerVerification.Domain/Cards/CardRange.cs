@@ -9,6 +9,8 @@ public sealed class CardRange
     public RangeKeys Keys { get; init; } = new();
     public Dcvv2Settings Dcvv2 { get; init; } = new();
     public ExpiryFormat Cvv2ExpiryFormat { get; init; }
+    /// <summary>ICC master-key derivation for CVC3 and dCVV; option B is EMV's rule (option A up to 16 digits).</summary>
+    public Crypto.IccDerivation IccDerivation { get; init; } = Crypto.IccDerivation.OptionB;
     public LockoutSettings Lockout { get; init; } = new();
     public ThreeDsSettings ThreeDs { get; init; } = new();
     public DateTime CreatedAt { get; init; }

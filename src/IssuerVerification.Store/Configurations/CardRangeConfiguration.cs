@@ -12,6 +12,7 @@ internal sealed class CardRangeConfiguration : IEntityTypeConfiguration<CardRang
         builder.HasIndex(r => r.PanPrefix).IsUnique();
         builder.Property(r => r.Network).HasConversion<string>();
         builder.Property(r => r.Cvv2ExpiryFormat).HasConversion<string>();
+        builder.Property(r => r.IccDerivation).HasConversion<string>();
         builder.ComplexProperty(r => r.Keys);
         builder.ComplexProperty(r => r.Dcvv2);
         builder.ComplexProperty(r => r.Lockout);

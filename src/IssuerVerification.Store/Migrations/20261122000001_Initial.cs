@@ -42,6 +42,7 @@ public sealed class Initial : Migration
             PanPrefix = t.Column<string>(),
             Network = t.Column<string>(),
             Cvv2ExpiryFormat = t.Column<string>(),
+            IccDerivation = t.Column<string>(),
             CreatedAt = t.Column<DateTime>(),
             Keys_Cvv1 = t.Column<string>(nullable: true),
             Keys_Cvv2 = t.Column<string>(nullable: true),

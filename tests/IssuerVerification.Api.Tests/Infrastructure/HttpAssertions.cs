@@ -25,7 +25,7 @@ public static class HttpAssertions
     {
         var body = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var names = body.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.True(names.Any(n => n.Equals(field, StringComparison.OrdinalIgnoreCase)), $"errors name {string.Join(", ", names)}, not {field}");
+        Assert.True(names.Any(n => n == field), $"errors name {string.Join(", ", names)}, not {field}");
     }
 
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)

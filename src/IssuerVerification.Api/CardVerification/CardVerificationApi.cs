@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Claims;
+using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Filters;
+using IssuerVerification.Api.Problems;
+using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Clients;
+using IssuerVerification.Domain.Verification;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IssuerVerification.Api.CardVerification;
+
+public static class CardVerificationApi
+{
+    /// <summary>CVV1/CVV2/iCVV, Mastercard CVC3 and Visa dCVV: generate (scope card:generate) and verify (scope card:verify).</summary>
+    public static RouteGroupBuilder MapCardVerification(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1").WithTags("Card verification").RequireRateLimiting(RateLimiting.PerClient)
+            .WithValidation().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/cvv/generate", GenerateCvv).RequireScope(Scopes.CardGenerate).WithSummary("Generate a CVV1, CVV2 or iCVV");
+        group.MapPost("/cvv/verify", VerifyCvv).RequireScope(Scopes.CardVerify).WithSummary("Verify a CVV1, CVV2 or iCVV");
+        group.MapPost("/cvc3/generate", GenerateCvc3).RequireScope(Scopes.CardGenerate).WithSummary("Generate a Mastercard CVC3 (contactless mag-stripe)");
+        group.MapPost("/cvc3/verify", VerifyCvc3).RequireScope(Scopes.CardVerify).WithSummary("Verify a Mastercard CVC3 with ATC replay protection");
+        group.MapPost("/dcvv/generate", GenerateDcvv).RequireScope(Scopes.CardGenerate).WithSummary("Generate a Visa dCVV (contactless MSD)");
+        group.MapPost("/dcvv/verify", VerifyDcvv).RequireScope(Scopes.CardVerify).WithSummary("Verify a Visa dCVV with ATC replay protection");
+        return group;
+    }
+
+    private static async Task<Ok<CvvGenerateResponse>> GenerateCvv(CvvGenerateRequest r, StaticCardVerification cvv, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(new CvvGenerateResponse(await cvv.GenerateAsync(Pan.Parse(r.Pan), new Expiry(r.Expiry), r.Kind, r.ServiceCode, user.ClientName(), ct)));
+
+    private static async Task<Ok<VerifyResponse>> VerifyCvv(CvvVerifyRequest r, StaticCardVerification cvv, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(VerifyResponse.From(await cvv.VerifyAsync(Pan.Parse(r.Pan), new Expiry(r.Expiry), r.Kind, r.ServiceCode, r.Value, user.ClientName(), ct)));
+
+    private static async Task<Ok<Cvc3GenerateResponse>> GenerateCvc3(Cvc3GenerateRequest r, DynamicCardVerification cards, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (cvc3, ivcvc3) = await cards.GenerateCvc3Async(Pan.Parse(r.Pan), r.Psn, Source(r.TrackData, r.Ivcvc3), Hex32(r.UnpredictableNumber), Hex16(r.Atc), user.ClientName(), ct);
+        return TypedResults.Ok(new Cvc3GenerateResponse(cvc3, ivcvc3.ToString("X4", CultureInfo.InvariantCulture)));
+    }
+
+    private static async Task<Ok<VerifyResponse>> VerifyCvc3(Cvc3VerifyRequest r, DynamicCardVerification cards, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(VerifyResponse.From(await cards.VerifyCvc3Async(
+            Pan.Parse(r.Pan), r.Psn, Source(r.TrackData, r.Ivcvc3), Hex32(r.UnpredictableNumber), Hex16(r.Atc), r.Cvc3, user.ClientName(), ct)));
+
+    private static async Task<Ok<DcvvGenerateResponse>> GenerateDcvv(DcvvGenerateRequest r, DynamicCardVerification cards, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(new DcvvGenerateResponse(await cards.GenerateDcvvAsync(Pan.Parse(r.Pan), new Expiry(r.Expiry), r.ServiceCode, Hex16(r.Atc), user.ClientName(), ct)));
+
+    private static async Task<Ok<VerifyResponse>> VerifyDcvv(DcvvVerifyRequest r, DynamicCardVerification cards, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(VerifyResponse.From(await cards.VerifyDcvvAsync(
+            Pan.Parse(r.Pan), new Expiry(r.Expiry), r.ServiceCode, Hex16(r.Atc), r.Dcvv, user.ClientName(), ct)));
+
+    /// <summary>The IVCVC3 given, or the static track image (hex nibbles, padded with F to whole bytes).</summary>
+    private static Cvc3Source Source(string? trackData, string? ivcvc3) => ivcvc3 is not null
+        ? Cvc3Source.FromIvcvc3(Hex16(ivcvc3))
+        : Cvc3Source.FromTrack(Convert.FromHexString(trackData!.Length % 2 == 0 ? trackData : trackData + "F"));
+
+    private static ushort Hex16(string hex) => ushort.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+    private static uint Hex32(string hex) => uint.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,15 @@
+namespace IssuerVerification.Domain.Audit;
+
+public static class AuditLogExtensions
+{
+    /// <summary>Records that values were generated for a card (never the values).</summary>
+    public static Task WriteGeneratedAsync(this IAuditLog audit, TimeProvider clock, string client, string action, byte[] fingerprint, CancellationToken ct) =>
+        audit.WriteAsync(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Client = client,
+            Action = action,
+            CardFingerprint = fingerprint,
+            Outcome = "generated",
+        }, ct);
+}
