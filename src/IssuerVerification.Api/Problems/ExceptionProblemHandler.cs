@@ -48,12 +48,30 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
     };
 
     /// <summary>The JSON path of a body that failed to bind, as a field name (<c>$.keys.cvv1</c> → <c>keys.cvv1</c>).</summary>
-    private static string FieldOf(BadHttpRequestException e) =>
-        e.InnerException is JsonException { Path: { Length: > 2 } path } ? path[2..] : "body";
+    private static string FieldOf(BadHttpRequestException e) => e.InnerException switch
+    {
+        JsonException { Path: { Length: > 2 } path } => path[2..],
+        JsonException j when MissingProperty(j.Message) is { } missing => missing,
+        _ => "body",
+    };
+
+    /// <summary>The first name in System.Text.Json's "missing required properties including: 'pan', 'atc'".</summary>
+    private static string? MissingProperty(string message)
+    {
+        var at = message.IndexOf("including: '", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var start = at + "including: '".Length;
+        var end = message.IndexOf('\'', start);
+        return end > start ? message[start..end] : null;
+    }
 
     private static string MessageOf(BadHttpRequestException e) => e.InnerException switch
     {
-        JsonException { Path: { Length: > 2 } } => "The value is missing, null where not allowed, or not of the expected type or enum.",
+        JsonException { Path: { Length: > 2 } } => "The value is null where not allowed, or not of the expected type or enum.",
+        JsonException j when MissingProperty(j.Message) is not null => "The field is required.",
         JsonException => "The body is not valid JSON.",
         _ when e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase) => "A JSON body is required.",
         _ => "The request could not be read.",

@@ -1,0 +1,152 @@
+using System.Net;
+using IssuerVerification.Api.Tests.Infrastructure;
+
+namespace IssuerVerification.Api.Tests;
+
+public sealed class CardVerificationTests
+{
+    private const string Imk = "674B191AD1163E273AB3B8F935E1D668";
+    private const string Cvk = "0123456789ABCDEFFEDCBA9876543210";
+
+    public static TheoryData<string> Stores => TestStores.All;
+
+    private static async Task<(TestApi Api, string Pan)> StartAsync(string store, object? settings = null)
+    {
+        var api = await TestApi.StartAsync(store);
+        await api.RangeAsync("539269", new Dictionary<string, string?> { ["cvc3"] = Imk, ["cvv2"] = Cvk, ["cvv1"] = Cvk, ["icvv"] = Cvk, ["dcvv"] = Imk },
+            settings, "mastercard");
+        return (api, Cards.RandomPan("539269"));
+    }
+
+    private static async Task<string> Cvc3Async(HttpClient client, string pan, int atc)
+    {
+        var body = await (await client.PostJsonAsync("/v1/cvc3/generate", Cvc3Body(pan, atc, null))).ReadJsonAsync();
+        return body.GetProperty("cvc3").GetString()![2..];
+    }
+
+    private static object Cvc3Body(string pan, int atc, string? cvc3) =>
+        new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = atc.ToString("X4"), cvc3 };
+
+    private static async Task<string> VerifyCvc3Async(HttpClient client, string pan, int atc) =>
+        await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, atc, await Cvc3Async(client, pan, atc)));
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Atc_must_rise_by_1_to_1000(string store)
+    {
+        var (api, pan) = await StartAsync(store);
+        await using var _ = api;
+        var client = api.Client();
+        Assert.Equal(Setup.Match, await VerifyCvc3Async(client, pan, 100));
+        Assert.Equal("no_match/atc_replay", await VerifyCvc3Async(client, pan, 100));
+        Assert.Equal("no_match/atc_replay", await VerifyCvc3Async(client, pan, 99));
+        Assert.Equal("no_match/atc_out_of_range", await VerifyCvc3Async(client, pan, 1101));
+        Assert.Equal(Setup.Match, await VerifyCvc3Async(client, pan, 1100));
+        Assert.Equal(Setup.Match, await VerifyCvc3Async(client, pan, 1101));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task A_no_match_does_not_advance_the_atc(string store)
+    {
+        var (api, pan) = await StartAsync(store);
+        await using var _ = api;
+        var client = api.Client();
+        Assert.Equal(Setup.Match, await VerifyCvc3Async(client, pan, 10));
+        var good = await Cvc3Async(client, pan, 11);
+        var wrong = good[..^1] + (char)('0' + (good[^1] - '0' + 1) % 10);
+        Assert.Equal("no_match/value_mismatch", await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 11, wrong)));
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 11, good)));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Cvc3_and_dcvv_count_their_atcs_separately(string store)
+    {
+        var (api, pan) = await StartAsync(store);
+        await using var _ = api;
+        var client = api.Client();
+        Assert.Equal(Setup.Match, await VerifyCvc3Async(client, pan, 500));
+        var dcvv = (await (await client.PostJsonAsync("/v1/dcvv/generate", new { pan, expiry = "3012", serviceCode = "201", atc = "0005" })).ReadJsonAsync())
+            .GetProperty("dcvv").GetString();
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/dcvv/verify", new { pan, expiry = "3012", serviceCode = "201", atc = "0005", dcvv }));
+        Assert.Equal("no_match/atc_replay", await client.VerifyAsync("/v1/dcvv/verify", new { pan, expiry = "3012", serviceCode = "201", atc = "0005", dcvv }));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Of_24_concurrent_requests_with_one_atc_exactly_one_matches(string store)
+    {
+        var (api, pan) = await StartAsync(store, new { lockout = new { maxFailures = 100 } });
+        await using var _ = api;
+        var client = api.Client();
+        var cvc3 = await Cvc3Async(client, pan, 42);
+        var results = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => api.Client().VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 42, cvc3))));
+        Assert.Single(results, r => r == Setup.Match);
+        Assert.All(results.Where(r => r != Setup.Match), r => Assert.Equal("no_match/atc_replay", r));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Lockout_counts_failures_across_clients_and_expires(string store)
+    {
+        var (api, pan) = await StartAsync(store, new { lockout = new { maxFailures = 3, lockMinutes = 10 } });
+        await using var _ = api;
+        var merchantA = await api.ClientWithScopesAsync("card:verify");
+        var merchantB = await api.ClientWithScopesAsync("card:verify");
+        var cvv2 = (await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync())
+            .GetProperty("value").GetString()!;
+        var wrong = cvv2[..^1] + (char)('0' + (cvv2[^1] - '0' + 1) % 10);
+        object Cvv(string value) => new { pan, expiry = "3012", kind = "cvv2", value };
+
+        // maxFailures - 1 failures, then a match resets the count.
+        Assert.Equal("no_match/value_mismatch", await merchantA.VerifyAsync("/v1/cvv/verify", Cvv(wrong)));
+        Assert.Equal("no_match/value_mismatch", await merchantB.VerifyAsync("/v1/cvv/verify", Cvv(wrong)));
+        Assert.Equal(Setup.Match, await merchantA.VerifyAsync("/v1/cvv/verify", Cvv(cvv2)));
+
+        // maxFailures consecutive failures from two clients lock the card, even for the right value.
+        Assert.Equal("no_match/value_mismatch", await merchantA.VerifyAsync("/v1/cvv/verify", Cvv(wrong)));
+        Assert.Equal("no_match/value_mismatch", await merchantB.VerifyAsync("/v1/cvv/verify", Cvv(wrong)));
+        Assert.Equal("no_match/value_mismatch", await merchantA.VerifyAsync("/v1/cvv/verify", Cvv(wrong)));
+        Assert.Equal("no_match/card_locked", await merchantB.VerifyAsync("/v1/cvv/verify", Cvv(cvv2)));
+        Assert.Equal("no_match/card_locked", await merchantA.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 1, "000")));
+
+        api.Clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal("no_match/card_locked", await merchantB.VerifyAsync("/v1/cvv/verify", Cvv(cvv2)));
+        api.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(Setup.Match, await merchantB.VerifyAsync("/v1/cvv/verify", Cvv(cvv2)));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Inactive_card_answers_card_inactive_and_gets_no_values(string store)
+    {
+        var (api, pan) = await StartAsync(store);
+        await using var _ = api;
+        await api.RegisterCardAsync(pan, status: "lost");
+        Assert.Equal("no_match/card_inactive", await api.Client().VerifyAsync("/v1/cvv/verify", new { pan, expiry = "3012", kind = "cvv2", value = "123" }));
+        await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task No_range_or_no_key_is_422(string store)
+    {
+        var (api, _) = await StartAsync(store);
+        await using var __ = api;
+        var noRange = await (await api.Client().PostJsonAsync("/v1/cvv/verify", new { pan = Cards.RandomPan("411111"), expiry = "3012", kind = "cvv2", value = "123" }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.EndsWith("/no-card-range", noRange.GetProperty("type").GetString());
+        await api.RangeAsync("411111", new Dictionary<string, string?> { ["cvv2"] = Cvk });
+        var noKey = await (await api.Client().PostJsonAsync("/v1/dcvv/verify", new { pan = Cards.RandomPan("411111"), expiry = "3012", serviceCode = "101", atc = "0001", dcvv = "123" }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.EndsWith("/no-key", noKey.GetProperty("type").GetString());
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Longest_prefix_wins(string store)
+    {
+        var (api, pan) = await StartAsync(store);
+        await using var _ = api;
+        // The 9-digit range has no CVV2 key while the 6-digit one has: a 422 proves the longer prefix was chosen.
+        await api.RangeAsync(pan[..9], new Dictionary<string, string?> { ["cvv1"] = Cvk });
+        var problem = await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.EndsWith("/no-key", problem.GetProperty("type").GetString());
+        await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan = Cards.RandomPan("539268"), expiry = "3012", kind = "cvv2" }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+}
