@@ -1,6 +1,7 @@
 using IssuerVerification.Api.Admin;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.CardVerification;
+using IssuerVerification.Api.Dcvv2;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Logging;
@@ -31,6 +32,7 @@ app.UseSwaggerUI(o => o.EnablePersistAuthorization());
 app.MapHealth();
 app.MapAdmin();
 app.MapCardVerification();
+app.MapDcvv2();
 
 await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

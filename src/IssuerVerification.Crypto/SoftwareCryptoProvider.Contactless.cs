@@ -1,4 +1,5 @@
 using IssuerVerification.Crypto.Algorithms;
+using IssuerVerification.Crypto.Keys;
 using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Crypto;
@@ -9,7 +10,7 @@ public sealed partial class SoftwareCryptoProvider
     public string IccKeyCheckValue(KeyHandle imk, ReadOnlySpan<char> pan, ReadOnlySpan<char> psn, IccDerivation derivation)
     {
         var master = Use(imk, "ICC key check values", KeyUsage.ImkCvc3, KeyUsage.ImkDcvv).Tdes;
-        return Keys.KeyCheckValue.Tdes(CardKey(master, pan, psn, derivation), 2);
+        return KeyCheckValue.Tdes(CardKey(master, pan, psn, derivation), 2);
     }
 
     public ushort Ivcvc3(KeyHandle imkCvc3, ReadOnlySpan<char> pan, ReadOnlySpan<char> psn, IccDerivation derivation, ReadOnlySpan<byte> staticTrack)

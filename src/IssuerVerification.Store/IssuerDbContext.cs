@@ -2,6 +2,7 @@ using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Keys;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,8 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Dcvv2Issuance> Dcvv2Issuances => Set<Dcvv2Issuance>();
+    public DbSet<Dcvv2UsedWindow> Dcvv2UsedWindows => Set<Dcvv2UsedWindow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IssuerDbContext).Assembly);

@@ -2,6 +2,7 @@ using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Keys;
 using IssuerVerification.Domain.Verification;
 using IssuerVerification.Store.Stores;
@@ -32,6 +33,7 @@ public static class StoreRegistration
         services.AddSingleton<ICounterStore, EfCounterStore>();
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
+        services.AddSingleton<IDcvv2Store, EfDcvv2Store>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using IssuerVerification.Crypto;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Keys;
 using IssuerVerification.Domain.Verification;
 using IssuerVerification.Store;
@@ -36,6 +37,7 @@ internal static class ServiceRegistration
         services.AddSingleton<AtcRules>();
         services.AddSingleton<StaticCardVerification>();
         services.AddSingleton<DynamicCardVerification>();
+        services.AddSingleton<Dcvv2Service>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<StoreInitializer>();
