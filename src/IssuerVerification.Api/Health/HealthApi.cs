@@ -1,13 +1,28 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using IssuerVerification.Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IssuerVerification.Api.Health;
 
 public static class HealthApi
 {
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
+    /// <summary>Liveness (process up) and readiness (store reachable and migrated); no API key needed.</summary>
+    public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations");
-        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Operations");
-        return routes;
+        var health = routes.MapGroup("/health").WithTags("Operations");
+        health.MapGet("/live", () => TypedResults.Ok(new HealthResponse("live"))).WithSummary("The process is up");
+        health.MapGet("/ready", Ready).WithSummary("The store is reachable and migrated");
+        return health;
+    }
+
+    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Ready(HealthCheckService checks, CancellationToken ct)
+    {
+        var report = await checks.CheckHealthAsync(ct);
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(new HealthResponse("ready"))
+            : TypedResults.Problem("The store is unreachable or not migrated yet.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not ready", type: ProblemTypes.StoreUnavailable);
     }
 }
+
+public sealed record HealthResponse(string Status);

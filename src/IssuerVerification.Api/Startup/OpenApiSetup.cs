@@ -31,6 +31,7 @@ internal static class OpenApiSetup
                 options.IncludeXmlComments(xml);
             }
             options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
             options.CustomSchemaIds(t => t.Name.Replace("Dto", "", StringComparison.Ordinal));
         });
 }

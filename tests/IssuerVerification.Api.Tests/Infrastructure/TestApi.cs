@@ -48,7 +48,10 @@ public sealed class TestApi : WebApplicationFactory<Program>
 
     public static async Task<TestApi> StartAsync(string store, IDictionary<string, string?>? settings = null)
     {
-        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
+        // A test that manages its own database (to restart the service on it) passes its connection string.
+        var (provider, connectionString, drop) = settings?.TryGetValue("ConnectionStrings:IssuerVerification", out var own) == true
+            ? (settings["Storage:Provider"]!, own!, () => Task.CompletedTask)
+            : await TestStores.CreateAsync(store);
         var api = new TestApi(store, provider, connectionString, drop, settings);
         _ = api.Server; // start now: migrations and bootstrap run here
         return api;

@@ -1,0 +1,40 @@
+using IssuerVerification.Domain.Cards;
+
+namespace IssuerVerification.Domain.Tests;
+
+public sealed class PanTests
+{
+    [Theory]
+    [InlineData("4444333322221111", true)]
+    [InlineData("4444333322221112", false)]
+    [InlineData("4333322221111", true)]
+    [InlineData("4571386758928640179", true)]
+    [InlineData("44443333222", false)]          // 11 digits
+    [InlineData("45713867589286401791", false)] // 20 digits
+    [InlineData("4444 3333 2222 1111", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Parses_only_12_to_19_luhn_valid_digits(string? value, bool valid) =>
+        Assert.Equal(valid, Pan.TryParse(value, out _));
+
+    [Fact]
+    public void ToString_is_masked_first6_last4()
+    {
+        var pan = Pan.Parse("4571386758928640179");
+        Assert.Equal("457138*********0179", pan.ToString());
+        Assert.Equal("457138*********0179", $"{pan}");
+        Assert.Equal("4571386758928640179", pan.Digits);
+    }
+
+    [Theory]
+    [InlineData("2812", true)]
+    [InlineData("9911", true)]
+    [InlineData("2813", false)]
+    [InlineData("2800", false)]
+    [InlineData("281", false)]
+    [InlineData("28a2", false)]
+    public void Expiry_is_yymm(string value, bool valid) => Assert.Equal(valid, Expiry.IsValid(value));
+
+    [Fact]
+    public void Expiry_gives_mmyy_for_cvv2() => Assert.Equal("1228", new Expiry("2812").Mmyy);
+}

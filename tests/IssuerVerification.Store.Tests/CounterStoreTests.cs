@@ -1,0 +1,143 @@
+using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Verification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IssuerVerification.Store.Tests;
+
+/// <summary>The store's atomic statements, on SQLite and (when IV_TEST_POSTGRES is set) PostgreSQL.</summary>
+public sealed class CounterStoreTests
+{
+    public static TheoryData<string> Stores
+    {
+        get
+        {
+            var data = new TheoryData<string> { "sqlite" };
+            if (Environment.GetEnvironmentVariable("IV_TEST_POSTGRES") is { Length: > 0 })
+            {
+                data.Add("postgres");
+            }
+            return data;
+        }
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Atc_advances_only_upwards_within_the_step(string store)
+    {
+        await using var db = await TestDatabase.CreateAsync(store);
+        var counters = db.Services.GetRequiredService<ICounterStore>();
+        byte[] card = [1, 2, 3];
+        Assert.Null(await counters.LastAtcAsync(card, "cvc3", default));
+        Assert.True(await counters.TryAdvanceAtcAsync(card, "cvc3", 500, 1000, default));
+        Assert.False(await counters.TryAdvanceAtcAsync(card, "cvc3", 500, 1000, default));
+        Assert.False(await counters.TryAdvanceAtcAsync(card, "cvc3", 499, 1000, default));
+        Assert.False(await counters.TryAdvanceAtcAsync(card, "cvc3", 1501, 1000, default));
+        Assert.True(await counters.TryAdvanceAtcAsync(card, "cvc3", 1500, 1000, default));
+        Assert.True(await counters.TryAdvanceAtcAsync(card, "dcvv", 7, 1000, default));
+        Assert.Equal(1500, await counters.LastAtcAsync(card, "cvc3", default));
+        Assert.Equal(7, await counters.LastAtcAsync(card, "dcvv", default));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Concurrent_claims_of_one_atc_have_one_winner(string store)
+    {
+        await using var db = await TestDatabase.CreateAsync(store);
+        var counters = db.Services.GetRequiredService<ICounterStore>();
+        byte[] card = [9];
+        var wins = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => counters.TryAdvanceAtcAsync(card, "cvc3", 42, 1000, default))));
+        Assert.Single(wins, w => w);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Failures_lock_at_the_maximum_and_restart_the_count(string store)
+    {
+        await using var db = await TestDatabase.CreateAsync(store);
+        var counters = db.Services.GetRequiredService<ICounterStore>();
+        byte[] card = [4];
+        var until = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await counters.RecordFailureAsync(card, 3, until, default);
+        await counters.RecordFailureAsync(card, 3, until, default);
+        Assert.Equal(new LockoutState(2, null), await counters.LockoutAsync(card, default));
+        await counters.RecordFailureAsync(card, 3, until, default);
+        Assert.Equal(new LockoutState(0, until), await counters.LockoutAsync(card, default));
+        await counters.RecordFailureAsync(card, 3, until.AddDays(1), default);
+        await counters.ResetFailuresAsync(card, default);
+        Assert.Equal(new LockoutState(0, until), await counters.LockoutAsync(card, default));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Duplicate_alias_is_a_conflict(string store)
+    {
+        await using var db = await TestDatabase.CreateAsync(store);
+        var keys = db.Services.GetRequiredService<IKeyStore>();
+        StoredKey Key() => new() { Id = Guid.NewGuid(), Alias = "same", Wrapped = [1], Kcv = "000000", CreatedAt = DateTime.UtcNow };
+        await keys.AddAsync(Key(), default);
+        await Assert.ThrowsAsync<ConflictException>(() => keys.AddAsync(Key(), default));
+    }
+}
+
+/// <summary>A migrated, empty database of either provider, dropped afterwards.</summary>
+internal sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly Func<Task> _drop;
+
+    private TestDatabase(ServiceProvider services, Func<Task> drop)
+    {
+        Services = services;
+        _drop = drop;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public static async Task<TestDatabase> CreateAsync(string store)
+    {
+        var name = "iv_store_" + Guid.NewGuid().ToString("N")[..12];
+        string connectionString;
+        Func<Task> drop;
+        if (store == "sqlite")
+        {
+            var path = Path.Combine(Path.GetTempPath(), name + ".db");
+            connectionString = $"Data Source={path}";
+            drop = () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Delete(path);
+                return Task.CompletedTask;
+            };
+        }
+        else
+        {
+            var admin = Environment.GetEnvironmentVariable("IV_TEST_POSTGRES")!;
+            await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+            connectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+            drop = async () =>
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            };
+        }
+        var services = new ServiceCollection()
+            .AddIssuerStore(store == "sqlite" ? StorageProvider.Sqlite : StorageProvider.Postgres, connectionString)
+            .BuildServiceProvider();
+        await using (var db = await services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+        return new TestDatabase(services, drop);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await _drop();
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
