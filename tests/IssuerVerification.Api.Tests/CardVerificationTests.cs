@@ -1,5 +1,7 @@
 using System.Net;
 using IssuerVerification.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IssuerVerification.Api.Tests;
 
@@ -148,5 +150,25 @@ public sealed class CardVerificationTests
         Assert.EndsWith("/no-key", problem.GetProperty("type").GetString());
         await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan = Cards.RandomPan("539268"), expiry = "3012", kind = "cvv2" }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Every_verification_is_audited_without_value_or_pan(string store)
+    {
+        var (api, pan) = await StartAsync(store);
+        await using var _ = api;
+        var merchant = await api.ClientWithScopesAsync("card:verify");
+        var cvv2 = (await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync())
+            .GetProperty("value").GetString()!;
+        var wrong = cvv2[..^1] + (char)('0' + (cvv2[^1] - '0' + 1) % 10);
+        Assert.Equal("no_match/value_mismatch", await merchant.VerifyAsync("/v1/cvv/verify", new { pan, expiry = "3012", kind = "cvv2", value = wrong }));
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<Store.IssuerDbContext>>().CreateDbContextAsync();
+        var entry = await db.AuditLog.SingleAsync(a => a.Action == "cvv2.verify");
+        Assert.StartsWith("client-", entry.Client);
+        Assert.NotNull(entry.CardFingerprint);
+        Assert.Equal(32, entry.CardFingerprint!.Length);
+        Assert.Equal("no_match", entry.Outcome);
+        Assert.Equal("ValueMismatch", entry.Reason);
+        await StoreInspection.AssertNotInAnyColumnAsync(api, pan);
     }
 }

@@ -16,16 +16,12 @@ internal sealed class EfCounterStore(IDbContextFactory<IssuerDbContext> contexts
     public async Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "AtcCounters" ("CardFingerprint", "Application", "LastAtc") VALUES ({cardFingerprint}, {application}, {atc}) ON CONFLICT DO NOTHING""", ct);
-        if (inserted == 1)
-        {
-            return true;
-        }
+        // One statement for a known card; a first ATC inserts the row, and of racing first ATCs one insert wins.
         var updated = await db.AtcCounters
             .Where(c => c.CardFingerprint == cardFingerprint && c.Application == application && c.LastAtc < atc && c.LastAtc >= atc - maxStep)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastAtc, atc), ct);
-        return updated == 1;
+        return updated == 1 || await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "AtcCounters" ("CardFingerprint", "Application", "LastAtc") VALUES ({cardFingerprint}, {application}, {atc}) ON CONFLICT DO NOTHING""", ct) == 1;
     }
 
     public async Task<LockoutState> LockoutAsync(byte[] cardFingerprint, CancellationToken ct)

@@ -1,0 +1,103 @@
+-- wrk script for bench/load/run.sh: one endpoint per run, keep-alive connections.
+--
+--   wrk -t T -c C -d D -s bench.lua http://127.0.0.1:PORT -- NAME T PATH BODIES|- [API_KEY]
+--
+-- BODIES is a file with one JSON request body per line, POSTed to PATH; "-" sends GET PATH instead.
+-- Thread i of T takes lines i, i+T, i+2T, ... and sends them in file order, wrapping at the end (counted in
+-- "wraps": for CVC3 a wrapped body is an ATC replay). Requests are pre-built in init() so request() only indexes.
+-- response() counts HTTP 200 answers, "result":"match" answers and the reasons of the others; done() prints one
+-- machine-readable RESULT line (latencies in microseconds) that run.sh turns into the table.
+
+local threads = {}
+local next_id = 0
+
+function setup(thread)
+  thread:set("tid", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  name = args[1]
+  local nthreads = tonumber(args[2])
+  local path = args[3]
+  local file = args[4]
+  local key = args[5]
+  reqs = {}
+  is_get = (file == "-")
+  if is_get then
+    reqs[1] = wrk.format("GET", path)
+  else
+    local headers = { ["Content-Type"] = "application/json", ["X-Api-Key"] = key }
+    local i = 0
+    for line in io.lines(file) do
+      if line ~= "" then
+        if i % nthreads == tid then
+          reqs[#reqs + 1] = wrk.format("POST", path, headers, line)
+        end
+        i = i + 1
+      end
+    end
+  end
+  n = #reqs
+  idx = 0
+  wraps = 0
+  ok = 0
+  matches = 0
+  other_status = 0
+  reasons = {}
+end
+
+function request()
+  idx = idx + 1
+  if idx > n then
+    idx = 1
+    wraps = wraps + 1
+  end
+  return reqs[idx]
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    other_status = other_status + 1
+    return
+  end
+  ok = ok + 1
+  if is_get then
+    return
+  end
+  if string.find(body, '"result":"match"', 1, true) then
+    matches = matches + 1
+  else
+    local reason = string.match(body, '"reason":"([%w_]+)"') or "unknown"
+    reasons[reason] = (reasons[reason] or 0) + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local ok_sum, match_sum, other_sum, wrap_sum = 0, 0, 0, 0
+  local reason_sum = {}
+  local label = "?"
+  for _, t in ipairs(threads) do
+    label = t:get("name")
+    ok_sum = ok_sum + t:get("ok")
+    match_sum = match_sum + t:get("matches")
+    other_sum = other_sum + t:get("other_status")
+    wrap_sum = wrap_sum + t:get("wraps")
+    for r, c in pairs(t:get("reasons")) do
+      reason_sum[r] = (reason_sum[r] or 0) + c
+    end
+  end
+  local parts = {}
+  for r, c in pairs(reason_sum) do
+    parts[#parts + 1] = r .. ":" .. c
+  end
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT name=%s requests=%d duration_us=%d rps=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d mean_us=%.0f " ..
+    "ok=%d match=%d other_status=%d wraps=%d err_connect=%d err_read=%d err_write=%d err_timeout=%d reasons=%s\n",
+    label, summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
+    ok_sum, match_sum, other_sum, wrap_sum, e.connect, e.read, e.write, e.timeout,
+    (#parts > 0) and table.concat(parts, ",") or "-"))
+end

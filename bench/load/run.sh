@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Load benchmark: builds the API (Release), starts a throwaway PostgreSQL and the API on 127.0.0.1, sets up keys,
+# a card range, a client and precomputed card values, then measures with wrk, in one run:
+#   /health/live (the baseline), /v1/cvv/verify, /v1/cvc3/verify
+# and prints req/s, p50, p99, the ratio to the baseline and the share of "match" answers. Stops everything it started.
+# See bench/load/README.md. Knobs (environment):
+#   DURATION=15 WARMUP=5 CONNECTIONS=64 THREADS=2     seconds measured / warm-up per endpoint, wrk connections, threads
+#   CVV_CARDS=1000 CVC3_CARDS=2000 CVC3_ATCS=(auto)   card counts; CVC3 ATCs per card for the measured run
+#   CVV_MISMATCH_PERCENT=0                            share of CVV bodies with a wrong value
+#   SOURCE=worktree|head                              build the working tree (default) or the committed HEAD
+#   PROFILE=1                                         also: registered-card CVV run, pg_stat_statements per endpoint,
+#                                                     SQL statements of single requests (log_min_duration_statement=0)
+#   PG_OPTS='-c synchronous_commit=off'               extra PostgreSQL server options
+#   HTTP_LOGGING=1                                    keep the API's per-request HTTP log on (off by default)
+#   KEEP=1                                            keep the scratch directory (cluster, build) after the run
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+CVV_CARDS=${CVV_CARDS:-1000}
+CVC3_CARDS=${CVC3_CARDS:-2000}
+CVC3_WARM_ATCS=${CVC3_WARM_ATCS:-10}
+# Enough distinct (card, ATC) bodies for 9,000 req/s over the measured run; past that wrk wraps and counts replays.
+CVC3_ATCS=${CVC3_ATCS:-$(( (DURATION * 9000 + CVC3_CARDS - 1) / CVC3_CARDS ))}
+CVV_MISMATCH_PERCENT=${CVV_MISMATCH_PERCENT:-0}
+SOURCE=${SOURCE:-worktree}
+PROFILE=${PROFILE:-0}
+PG_OPTS=${PG_OPTS:-}
+HTTP_LOGGING=${HTTP_LOGGING:-0}
+KEEP=${KEEP:-0}
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+  log "installing wrk (Debian package)"
+  (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; })
+fi
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ]; then
+  log "installing postgresql (Debian package)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+export PATH="$pg_bin:$PATH"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# --- scratch, results, clean-up on every exit path -----------------------------------------------------------------
+work=$(mktemp -d /tmp/iv-load.XXXXXX)
+chmod 711 "$work"
+out="$here/out/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+cluster="$work/pg"
+mkdir -p "$cluster"
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" = 0 ]; then chown postgres "$cluster"; fi
+api_pid=""
+pg_started=0
+cleanup() {
+  local status=$?
+  set +e
+  if [ -n "$api_pid" ] && kill -0 "$api_pid" 2>/dev/null; then
+    kill "$api_pid" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$api_pid" 2>/dev/null
+  fi
+  if [ "$pg_started" = 1 ]; then as_postgres pg_ctl -D "$cluster/data" -m fast -w stop >/dev/null 2>&1; fi
+  [ -f "$cluster/log" ] && cp "$cluster/log" "$out/postgres.log"
+  [ -f "$work/api.log" ] && cp "$work/api.log" "$out/api.log"
+  if [ "$KEEP" = 1 ]; then log "scratch kept in $work"; else rm -rf "$work"; fi
+  log "results and logs in $out"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- build -------------------------------------------------------------------------------------------------------
+src="$repo"
+if [ "$SOURCE" = head ]; then
+  src="$work/src"
+  mkdir -p "$src"
+  git -C "$repo" archive HEAD | tar -x -C "$src"
+  log "building committed HEAD $(git -C "$repo" rev-parse --short HEAD)"
+else
+  log "building the working tree (HEAD $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src || echo ', with uncommitted changes in src/'))"
+fi
+dotnet publish "$src/src/IssuerVerification.Api" -c Release -o "$work/api" -nologo -v q >"$work/build-api.log" 2>&1 \
+  || { tail -n 30 "$work/build-api.log" >&2; exit 1; }
+dotnet build "$here/LoadSetup" -c Release -o "$work/setup" -nologo -v q >"$work/build-setup.log" 2>&1 \
+  || { tail -n 30 "$work/build-setup.log" >&2; exit 1; }
+
+# --- PostgreSQL ----------------------------------------------------------------------------------------------------
+pg_port=$(free_port)
+as_postgres initdb -D "$cluster/data" -A trust -U postgres >/dev/null
+pg_server_opts="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$cluster -c max_connections=200"
+if [ "$PROFILE" = 1 ]; then pg_server_opts="$pg_server_opts -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"; fi
+pg_server_opts="$pg_server_opts $PG_OPTS"
+as_postgres pg_ctl -D "$cluster/data" -l "$cluster/log" -w -o "$pg_server_opts" start >/dev/null
+pg_started=1
+pg_pid=$(head -n 1 "$cluster/data/postmaster.pid")
+psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d issuer_bench -XAtq "$@"; }
+psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -XAtq -c "CREATE DATABASE issuer_bench" >/dev/null
+if [ "$PROFILE" = 1 ]; then psql_ -c "CREATE EXTENSION pg_stat_statements" >/dev/null; fi
+log "PostgreSQL $(psql_ -c 'SHOW server_version') on 127.0.0.1:$pg_port (fsync=$(psql_ -c 'SHOW fsync'), synchronous_commit=$(psql_ -c 'SHOW synchronous_commit'))"
+
+# --- API -----------------------------------------------------------------------------------------------------------
+api_port=$(free_port)
+admin_key="bench-admin-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+master_key=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+api_args=()
+if [ "$HTTP_LOGGING" != 1 ]; then api_args+=("--Logging:LogLevel:Microsoft.AspNetCore.HttpLogging=Warning"); fi
+(
+  cd "$work/api"
+  export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
+    Storage__Provider=Postgres ConnectionStrings__IssuerVerification="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=issuer_bench" \
+    Crypto__MasterKey="$master_key" Bootstrap__AdminApiKey="$admin_key" \
+    RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 Logging__LogLevel__Default=Warning
+  exec dotnet IssuerVerification.Api.dll "${api_args[@]}"
+) >"$work/api.log" 2>&1 &
+api_pid=$!
+url="http://127.0.0.1:$api_port"
+
+# --- set-up: admin objects and precomputed request bodies ------------------------------------------------------------
+registered=0
+if [ "$PROFILE" = 1 ]; then registered=$CVV_CARDS; fi
+data="$work/data"
+dotnet "$work/setup/LoadSetup.dll" --url "$url" --admin-key "$admin_key" --out "$data" \
+  --cvv-cards "$CVV_CARDS" --registered-cvv-cards "$registered" --cvv-mismatch-percent "$CVV_MISMATCH_PERCENT" \
+  --cvc3-cards "$CVC3_CARDS" --cvc3-warm-atcs "$CVC3_WARM_ATCS" --cvc3-atcs "$CVC3_ATCS" >&2
+client_key=$(cat "$data/client.key")
+log "API on $url (pid $api_pid)"
+
+# --- SQL statements of single requests (PROFILE) ---------------------------------------------------------------------
+if [ "$PROFILE" = 1 ]; then
+  psql_ -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.5
+  send() { # label file path
+    psql_ -c "SELECT 'probe:$1'" >/dev/null
+    local answer
+    answer=$(curl -s -H 'Content-Type: application/json' -H "X-Api-Key: $client_key" --data-binary "@$data/probe/$2" "$url$3")
+    printf '%-28s %s\n' "$1" "$answer" >>"$out/sql-probes.txt"
+  }
+  send cvv-match-1 cvv-match.json /v1/cvv/verify
+  send cvv-match-2 cvv-match.json /v1/cvv/verify
+  send cvv-registered-match cvv-registered-match.json /v1/cvv/verify
+  send cvv-mismatch cvv-mismatch.json /v1/cvv/verify
+  send cvv-match-after-failure cvv-match.json /v1/cvv/verify
+  send cvv-match-3 cvv-match.json /v1/cvv/verify
+  send cvc3-first-atc cvc3-first.json /v1/cvc3/verify
+  send cvc3-next-atc cvc3-next.json /v1/cvc3/verify
+  send cvc3-replay cvc3-next.json /v1/cvc3/verify
+  psql_ -c "SELECT 'probe:end'" >/dev/null
+  psql_ -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.5
+  # Each probe's statements: the API's execute lines between its marker and the next one (psql's own lines dropped).
+  awk '
+    /probe:end/ { exit }
+    match($0, /probe:[a-z0-9-]+/) { if (cur != "") print ""; cur = substr($0, RSTART + 6, RLENGTH - 6); print "== " cur; n = 0; next }
+    cur != "" && /duration: .* (execute|statement)/ && !/probe:/ && !/pg_reload_conf|ALTER SYSTEM/ {
+      line = $0; sub(/^.*duration: /, "", line); print "  " line
+    }' "$cluster/log" >>"$out/sql-probes.txt"
+  log "SQL statements per request written to $out/sql-probes.txt"
+fi
+
+# --- measurements --------------------------------------------------------------------------------------------------
+clk_tck=$(getconf CLK_TCK)
+cpu_sample() { # api_ticks pg_ticks total_ticks idle_ticks
+  local api pg total idle
+  api=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$api_pid/stat")
+  pg=$( { cat "/proc/$pg_pid/stat"; cat /proc/[0-9]*/stat 2>/dev/null | awk -v p="$pg_pid" '{ s = $0; sub(/^.*\) /, "", s); split(s, f, " "); if (f[2] == p) print }'; } \
+        | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }')
+  read -r total idle < <(awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6 }' /proc/stat)
+  echo "$api $pg $total $idle"
+}
+results="$out/results.raw"
+: >"$results"
+run_wrk() { # name path bodies seconds outfile
+  local bodies_arg="$3"
+  local key_arg=("$client_key")
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "${4}s" --timeout 5s --latency -s "$here/bench.lua" "$url" -- "$1" "$THREADS" "$2" "$bodies_arg" "${key_arg[@]}" >"$5" 2>&1
+}
+phase() { # name path warm_bodies bodies
+  local name=$1 path=$2 warm=$3 bodies=$4
+  if [ "$WARMUP" -gt 0 ]; then
+    log "$name: warm-up ${WARMUP}s"
+    run_wrk "$name" "$path" "$warm" "$WARMUP" "$out/wrk-$name-warmup.txt"
+  fi
+  if [ "$PROFILE" = 1 ]; then psql_ -c "SELECT pg_stat_statements_reset()" >/dev/null; fi
+  log "$name: ${DURATION}s, $CONNECTIONS connections, $THREADS wrk threads"
+  local before after
+  before=$(cpu_sample)
+  run_wrk "$name" "$path" "$bodies" "$DURATION" "$out/wrk-$name.txt"
+  after=$(cpu_sample)
+  local line
+  line=$(grep '^RESULT ' "$out/wrk-$name.txt" || true)
+  if [ -z "$line" ]; then cat "$out/wrk-$name.txt" >&2; exit 1; fi
+  read -r a0 p0 t0 i0 <<<"$before"
+  read -r a1 p1 t1 i1 <<<"$after"
+  echo "$line cpu_api=$(( (a1 - a0) * 1000 / (t1 - t0) )) cpu_pg=$(( (p1 - p0) * 1000 / (t1 - t0) )) cpu_idle=$(( (i1 - i0) * 1000 / (t1 - t0) ))" >>"$results"
+  if [ "$PROFILE" = 1 ]; then
+    local requests
+    requests=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$line")
+    {
+      echo "== $name: pg_stat_statements over the measured ${DURATION}s ($requests requests)"
+      psql_ -F ' | ' -c "
+        SELECT lpad(round(calls::numeric / $requests, 2)::text, 6) AS per_req,
+               lpad(round(mean_exec_time::numeric * 1000)::text, 5) || ' us' AS mean,
+               lpad(round(100 * total_exec_time::numeric / nullif(sum(total_exec_time) OVER (), 0)::numeric, 1)::text, 5) || ' %' AS share,
+               lpad(round(total_exec_time::numeric / $requests * 1000)::text, 4) || ' us/req' AS per_req_time,
+               regexp_replace(left(query, 160), '\s+', ' ', 'g')
+        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'issuer_bench') AND calls > 0
+        ORDER BY total_exec_time DESC LIMIT 12"
+      psql_ -F ' | ' -c "SELECT 'WAL', wal_records, wal_fsync, wal_sync, round(wal_sync_time::numeric) FROM pg_stat_wal" 2>/dev/null || true
+      echo
+    } >>"$out/pg-stat-statements.txt"
+    psql_ -c "SELECT pg_stat_reset_shared('wal')" >/dev/null 2>&1 || true
+  fi
+}
+
+phase health /health/live - -
+phase cvv /v1/cvv/verify "$data/cvv.bodies" "$data/cvv.bodies"
+if [ "$PROFILE" = 1 ]; then
+  phase cvv-registered /v1/cvv/verify "$data/cvv-registered.bodies" "$data/cvv-registered.bodies"
+fi
+phase cvc3 /v1/cvc3/verify "$data/cvc3-warm.bodies" "$data/cvc3.bodies"
+
+# --- table ---------------------------------------------------------------------------------------------------------
+{
+  echo "IssuerVerification load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), HEAD $(git -C "$repo" rev-parse --short HEAD) ($SOURCE)"
+  echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); wrk, the API and PostgreSQL $(psql_ -c 'SHOW server_version' | cut -d' ' -f1) share them"
+  echo "wrk: $CONNECTIONS keep-alive connections, $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s measured per endpoint, 127.0.0.1; PostgreSQL options: ${PG_OPTS:-defaults (fsync and synchronous_commit on)}$([ "$PROFILE" = 1 ] && echo ', pg_stat_statements loaded')"
+  echo
+  awk '
+    { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
+    NR == 1 { base = v["rps"]
+      printf "%-16s %10s %9s %9s %9s %9s  %-14s %s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "ratio", "match", "CPU api/pg/idle", "notes" }
+    {
+      match_ratio = (v["name"] == "health") ? "-" : sprintf("%.4f", v["ok"] > 0 ? v["match"] / v["ok"] : 0)
+      notes = ""
+      if (v["other_status"] > 0) notes = notes "non-200: " v["other_status"] " "
+      if (v["reasons"] != "-") notes = notes "no_match: " v["reasons"] " "
+      if (v["wraps"] > 0) notes = notes "bodies wrapped " v["wraps"] "x "
+      errs = v["err_connect"] + v["err_read"] + v["err_write"] + v["err_timeout"]
+      if (errs > 0) notes = notes "socket errors/timeouts: " errs
+      printf "%-16s %10.0f %9.2f %9.2f %9.3f %9s  %3d/%3d/%3d %%    %s\n", v["name"], v["rps"], v["p50_us"] / 1000, v["p99_us"] / 1000, v["rps"] / base,
+        match_ratio, v["cpu_api"] / 10, v["cpu_pg"] / 10, v["cpu_idle"] / 10, notes
+      rps[v["name"]] = v["rps"]; p99[v["name"]] = v["p99_us"]
+    }
+    END {
+      print ""
+      printf "target cvv/verify  >= 0.5 x baseline and p99 < 10 ms: %.3f x, p99 %.2f ms -> %s\n", rps["cvv"] / base, p99["cvv"] / 1000,
+        (rps["cvv"] / base >= 0.5 && p99["cvv"] < 10000) ? "met" : "NOT met"
+      printf "target cvc3/verify >= 5000 req/s:                      %.0f req/s -> %s\n", rps["cvc3"], rps["cvc3"] >= 5000 ? "met" : "NOT met"
+    }' "$results"
+  echo "(CPU: share of all $(nproc) cores over the measured window: API process / PostgreSQL processes / idle; the rest is wrk and the system)"
+} | tee "$out/results.txt"
+if [ "$PROFILE" = 1 ]; then
+  echo
+  cat "$out/sql-probes.txt"
+  echo
+  cat "$out/pg-stat-statements.txt"
+fi
