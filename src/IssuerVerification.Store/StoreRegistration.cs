@@ -22,7 +22,7 @@ public static class StoreRegistration
         services.AddPooledDbContextFactory<IssuerDbContext>(options =>
         {
             _ = provider == StorageProvider.Postgres
-                ? options.UseNpgsql(connectionString)
+                ? options.UseNpgsql(Tuned(connectionString))
                 : options.UseSqlite(connectionString);
             // Migrations are hand-written (no design-time package here), so there is no model snapshot to compare with.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
@@ -31,9 +31,27 @@ public static class StoreRegistration
         services.AddSingleton<ICardStore, EfCardStore>();
         services.AddSingleton<IClientStore, EfClientStore>();
         services.AddSingleton<ICounterStore, EfCounterStore>();
-        services.AddSingleton<IAuditLog, EfAuditLog>();
+        services.AddSingleton<IAuditLog, AuditWriter>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IDcvv2Store, EfDcvv2Store>();
         return services;
+    }
+
+    /// <summary>
+    /// Keeps prepared statements across pooled connections: no DISCARD ALL when a connection returns to the pool
+    /// (the service keeps no session state) and automatic preparation of the hot statements. Explicit settings win.
+    /// </summary>
+    private static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 50;
+        }
+        return builder.ConnectionString;
     }
 }

@@ -1,18 +1,7 @@
-using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace IssuerVerification.Store.Stores;
-
-internal sealed class EfAuditLog(IDbContextFactory<IssuerDbContext> contexts) : IAuditLog
-{
-    public async Task WriteAsync(AuditEntry entry, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        db.AuditLog.Add(entry);
-        await db.SaveChangesAsync(ct);
-    }
-}
 
 internal sealed class EfIdempotencyStore(IDbContextFactory<IssuerDbContext> contexts) : IIdempotencyStore
 {
