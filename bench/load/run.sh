@@ -5,12 +5,16 @@
 # and prints req/s, p50, p99, the ratio to the baseline and the share of "match" answers. Stops everything it started.
 # See bench/load/README.md. Knobs (environment):
 #   DURATION=15 WARMUP=5 CONNECTIONS=64 THREADS=2     seconds measured / warm-up per endpoint, wrk connections, threads
-#   CVV_CARDS=1000 CVC3_CARDS=2000 CVC3_ATCS=(auto)   card counts; CVC3 ATCs per card for the measured run
+#   CVV_CARDS=1000 CVC3_CARDS=2000                    card counts (CVC3 ATCs per card: enough for CVC3_MAX_RATE req/s)
+#   CVC3_MAX_RATE=20000                               the CVC3 rate the precomputed bodies cover without wrapping
 #   CVV_MISMATCH_PERCENT=0                            share of CVV bodies with a wrong value
 #   SOURCE=worktree|head                              build the working tree (default) or the committed HEAD
 #   PROFILE=1                                         also: registered-card CVV run, pg_stat_statements per endpoint,
 #                                                     SQL statements of single requests (log_min_duration_statement=0)
+#   PERF=1                                            also: perf record -a during each measured run, summarised
 #   PG_OPTS='-c synchronous_commit=off'               extra PostgreSQL server options
+#   CONN_OPTS='No Reset On Close=true'                extra options appended to the API's connection string
+#   API_DIR=/path                                     use an already published API there (skips the build)
 #   HTTP_LOGGING=1                                    keep the API's per-request HTTP log on (off by default)
 #   KEEP=1                                            keep the scratch directory (cluster, build) after the run
 set -euo pipefail
@@ -23,13 +27,17 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 CVV_CARDS=${CVV_CARDS:-1000}
 CVC3_CARDS=${CVC3_CARDS:-2000}
-CVC3_WARM_ATCS=${CVC3_WARM_ATCS:-10}
-# Enough distinct (card, ATC) bodies for 9,000 req/s over the measured run; past that wrk wraps and counts replays.
-CVC3_ATCS=${CVC3_ATCS:-$(( (DURATION * 9000 + CVC3_CARDS - 1) / CVC3_CARDS ))}
+CVC3_MAX_RATE=${CVC3_MAX_RATE:-20000}
+# Enough distinct (card, ATC) bodies for CVC3_MAX_RATE req/s over warm-up and measured run; past that wrk wraps (replays).
+CVC3_WARM_ATCS=${CVC3_WARM_ATCS:-$(( (WARMUP * CVC3_MAX_RATE + CVC3_CARDS - 1) / CVC3_CARDS + 1 ))}
+CVC3_ATCS=${CVC3_ATCS:-$(( (DURATION * CVC3_MAX_RATE + CVC3_CARDS - 1) / CVC3_CARDS ))}
 CVV_MISMATCH_PERCENT=${CVV_MISMATCH_PERCENT:-0}
 SOURCE=${SOURCE:-worktree}
 PROFILE=${PROFILE:-0}
+PERF=${PERF:-0}
 PG_OPTS=${PG_OPTS:-}
+CONN_OPTS=${CONN_OPTS:-}
+API_DIR=${API_DIR:-}
 HTTP_LOGGING=${HTTP_LOGGING:-0}
 KEEP=${KEEP:-0}
 
@@ -71,6 +79,7 @@ cleanup() {
   if [ "$pg_started" = 1 ]; then as_postgres pg_ctl -D "$cluster/data" -m fast -w stop >/dev/null 2>&1; fi
   [ -f "$cluster/log" ] && cp "$cluster/log" "$out/postgres.log"
   [ -f "$work/api.log" ] && cp "$work/api.log" "$out/api.log"
+  if [ -n "$api_pid" ] && [ "$KEEP" != 1 ]; then rm -f "/tmp/perf-$api_pid.map" "/tmp/perfinfo-$api_pid.map"; fi
   if [ "$KEEP" = 1 ]; then log "scratch kept in $work"; else rm -rf "$work"; fi
   log "results and logs in $out"
   exit "$status"
@@ -80,16 +89,24 @@ trap 'exit 130' INT TERM
 
 # --- build -------------------------------------------------------------------------------------------------------
 src="$repo"
-if [ "$SOURCE" = head ]; then
+api_built="built from the working tree (HEAD $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src || echo ' + uncommitted changes in src/'))"
+if [ -n "$API_DIR" ]; then
+  api_built="published in $API_DIR (not built by this run)"
+  log "using the API published in $API_DIR (no build)"
+elif [ "$SOURCE" = head ]; then
   src="$work/src"
   mkdir -p "$src"
   git -C "$repo" archive HEAD | tar -x -C "$src"
-  log "building committed HEAD $(git -C "$repo" rev-parse --short HEAD)"
+  api_built="built from committed HEAD $(git -C "$repo" rev-parse --short HEAD)"
+  log "$api_built"
 else
-  log "building the working tree (HEAD $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src || echo ', with uncommitted changes in src/'))"
+  log "$api_built"
 fi
-dotnet publish "$src/src/IssuerVerification.Api" -c Release -o "$work/api" -nologo -v q >"$work/build-api.log" 2>&1 \
-  || { tail -n 30 "$work/build-api.log" >&2; exit 1; }
+if [ -z "$API_DIR" ]; then
+  API_DIR="$work/api"
+  dotnet publish "$src/src/IssuerVerification.Api" -c Release -o "$API_DIR" -nologo -v q >"$work/build-api.log" 2>&1 \
+    || { tail -n 30 "$work/build-api.log" >&2; exit 1; }
+fi
 dotnet build "$here/LoadSetup" -c Release -o "$work/setup" -nologo -v q >"$work/build-setup.log" 2>&1 \
   || { tail -n 30 "$work/build-setup.log" >&2; exit 1; }
 
@@ -97,7 +114,7 @@ dotnet build "$here/LoadSetup" -c Release -o "$work/setup" -nologo -v q >"$work/
 pg_port=$(free_port)
 as_postgres initdb -D "$cluster/data" -A trust -U postgres >/dev/null
 pg_server_opts="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$cluster -c max_connections=200"
-if [ "$PROFILE" = 1 ]; then pg_server_opts="$pg_server_opts -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"; fi
+if [ "$PROFILE" = 1 ]; then pg_server_opts="$pg_server_opts -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"; fi
 pg_server_opts="$pg_server_opts $PG_OPTS"
 as_postgres pg_ctl -D "$cluster/data" -l "$cluster/log" -w -o "$pg_server_opts" start >/dev/null
 pg_started=1
@@ -114,9 +131,12 @@ master_key=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
 api_args=()
 if [ "$HTTP_LOGGING" != 1 ]; then api_args+=("--Logging:LogLevel:Microsoft.AspNetCore.HttpLogging=Warning"); fi
 (
-  cd "$work/api"
+  cd "$API_DIR"
+  # PERF: name JIT-compiled code for perf (perf map; code in anonymous memory, not W^X double-mapped) and JIT
+  # everything (no ReadyToRun code, which perf could not name).
+  if [ "$PERF" = 1 ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0; fi
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
-    Storage__Provider=Postgres ConnectionStrings__IssuerVerification="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=issuer_bench" \
+    Storage__Provider=Postgres ConnectionStrings__IssuerVerification="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=issuer_bench${CONN_OPTS:+;$CONN_OPTS}" \
     Crypto__MasterKey="$master_key" Bootstrap__AdminApiKey="$admin_key" \
     RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 Logging__LogLevel__Default=Warning
   exec dotnet IssuerVerification.Api.dll "${api_args[@]}"
@@ -156,32 +176,51 @@ if [ "$PROFILE" = 1 ]; then
   psql_ -c "SELECT 'probe:end'" >/dev/null
   psql_ -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
   sleep 0.5
-  # Each probe's statements: the API's execute lines between its marker and the next one (psql's own lines dropped).
+  # Each probe's statements in order, with the server's time for each: the log lines between its marker and the
+  # next one, multi-line statements joined, psql's own lines dropped.
   awk '
-    /probe:end/ { exit }
-    match($0, /probe:[a-z0-9-]+/) { if (cur != "") print ""; cur = substr($0, RSTART + 6, RLENGTH - 6); print "== " cur; n = 0; next }
-    cur != "" && /duration: .* (execute|statement)/ && !/probe:/ && !/pg_reload_conf|ALTER SYSTEM/ {
-      line = $0; sub(/^.*duration: /, "", line); print "  " line
-    }' "$cluster/log" >>"$out/sql-probes.txt"
+    function flush() { if (buf != "") { gsub(/[ \t]+/, " ", buf); print "  " substr(buf, 1, 230) }; buf = "" }
+    /probe:end/ { flush(); exit }
+    /^\t/ { if (buf != "") buf = buf " " $0; next }
+    { flush() }
+    match($0, /probe:[a-z0-9-]+/) { if (cur != "") print ""; cur = substr($0, RSTART + 6, RLENGTH - 6); print "== " cur; next }
+    cur != "" && /duration: .* (execute|statement)/ && !/pg_reload_conf|ALTER SYSTEM/ { buf = $0; sub(/^.*duration: /, "", buf) }
+  ' "$cluster/log" >>"$out/sql-probes.txt"
   log "SQL statements per request written to $out/sql-probes.txt"
 fi
 
 # --- measurements --------------------------------------------------------------------------------------------------
-clk_tck=$(getconf CLK_TCK)
-cpu_sample() { # api_ticks pg_ticks total_ticks idle_ticks
-  local api pg total idle
+cpu_sample() { # api_ticks pg_ticks total_ticks idle_ticks system_ticks
+  local api pg total idle sys
   api=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$api_pid/stat")
   pg=$( { cat "/proc/$pg_pid/stat"; cat /proc/[0-9]*/stat 2>/dev/null | awk -v p="$pg_pid" '{ s = $0; sub(/^.*\) /, "", s); split(s, f, " "); if (f[2] == p) print }'; } \
         | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }')
-  read -r total idle < <(awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6 }' /proc/stat)
-  echo "$api $pg $total $idle"
+  read -r total idle sys < <(awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6, $4+$7+$8 }' /proc/stat)
+  echo "$api $pg $total $idle $sys"
+}
+wait_sampler() { # seconds outfile: samples what the API's PostgreSQL backends are doing, 20 times a second
+  psql_ -c "CREATE TEMP TABLE w (sample int, ev text)" -c "
+    DO \$\$ BEGIN
+      FOR i IN 1..$(( $1 * 20 )) LOOP
+        PERFORM pg_stat_clear_snapshot();
+        INSERT INTO w SELECT i, CASE WHEN state = 'active' THEN 'active, ' || coalesce(wait_event_type || ': ' || wait_event, 'no wait event (on CPU or runnable)')
+                                     ELSE coalesce(state, '?') || coalesce(' (' || wait_event || ')', '') END
+          FROM pg_stat_activity WHERE datname = 'issuer_bench' AND backend_type = 'client backend' AND pid <> pg_backend_pid();
+        PERFORM pg_sleep(0.05);
+      END LOOP;
+    END \$\$" -F ' | ' -c "
+    SELECT lpad(round(count(*)::numeric / (SELECT count(DISTINCT sample) FROM w), 2)::text, 6) AS avg_backends,
+           lpad(round(100.0 * count(*) / sum(count(*)) OVER (), 1)::text, 5) || ' %', ev
+    FROM w GROUP BY ev ORDER BY count(*) DESC" >"$2" 2>&1
 }
 results="$out/results.raw"
 : >"$results"
-run_wrk() { # name path bodies seconds outfile
-  local bodies_arg="$3"
-  local key_arg=("$client_key")
-  wrk -t "$THREADS" -c "$CONNECTIONS" -d "${4}s" --timeout 5s --latency -s "$here/bench.lua" "$url" -- "$1" "$THREADS" "$2" "$bodies_arg" "${key_arg[@]}" >"$5" 2>&1
+clk_tck=$(getconf CLK_TCK)
+timer=()
+if [ -x /usr/bin/time ]; then timer=(/usr/bin/time -f '%U %S' -o "$work/wrk.cpu"); fi
+run_wrk() { # name path bodies seconds outfile; wrk's user and system seconds go to $work/wrk.cpu when GNU time is there
+  echo "0 0" >"$work/wrk.cpu"
+  "${timer[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${4}s" --timeout 5s --latency -s "$here/bench.lua" "$url" -- "$1" "$THREADS" "$2" "$3" "$client_key" >"$5" 2>&1
 }
 phase() { # name path warm_bodies bodies
   local name=$1 path=$2 warm=$3 bodies=$4
@@ -189,35 +228,54 @@ phase() { # name path warm_bodies bodies
     log "$name: warm-up ${WARMUP}s"
     run_wrk "$name" "$path" "$warm" "$WARMUP" "$out/wrk-$name-warmup.txt"
   fi
-  if [ "$PROFILE" = 1 ]; then psql_ -c "SELECT pg_stat_statements_reset()" >/dev/null; fi
+  if [ "$PROFILE" = 1 ]; then psql_ -c "SELECT pg_stat_statements_reset()" -c "SELECT pg_stat_reset_shared('wal')" >/dev/null; fi
   log "$name: ${DURATION}s, $CONNECTIONS connections, $THREADS wrk threads"
-  local before after
+  local sampler="" perf_pid=""
+  if [ "$PROFILE" = 1 ]; then (sleep 1; wait_sampler $(( DURATION - 2 )) "$out/pg-waits-$name.txt") & sampler=$!; fi
+  if [ "$PERF" = 1 ]; then
+    (sleep 1; exec perf record -e cpu-clock -F 499 -a -g -o "$work/perf-$name.data" -- sleep $(( DURATION - 2 ))) >"$work/perf-$name.log" 2>&1 &
+    perf_pid=$!
+  fi
+  local before after wrk_ticks
   before=$(cpu_sample)
   run_wrk "$name" "$path" "$bodies" "$DURATION" "$out/wrk-$name.txt"
   after=$(cpu_sample)
+  wrk_ticks=$(awk -v tk="$clk_tck" '{ printf "%d\n", ($1 + $2) * tk }' "$work/wrk.cpu")
+  if [ -n "$sampler" ]; then wait "$sampler" || true; fi
+  if [ -n "$perf_pid" ]; then wait "$perf_pid" || true; fi
   local line
   line=$(grep '^RESULT ' "$out/wrk-$name.txt" || true)
   if [ -z "$line" ]; then cat "$out/wrk-$name.txt" >&2; exit 1; fi
-  read -r a0 p0 t0 i0 <<<"$before"
-  read -r a1 p1 t1 i1 <<<"$after"
-  echo "$line cpu_api=$(( (a1 - a0) * 1000 / (t1 - t0) )) cpu_pg=$(( (p1 - p0) * 1000 / (t1 - t0) )) cpu_idle=$(( (i1 - i0) * 1000 / (t1 - t0) ))" >>"$results"
+  read -r a0 p0 t0 i0 s0 <<<"$before"
+  read -r a1 p1 t1 i1 s1 <<<"$after"
+  local dt=$(( t1 - t0 ))
+  echo "$line cpu_api=$(( (a1 - a0) * 1000 / dt )) cpu_pg=$(( (p1 - p0) * 1000 / dt )) cpu_wrk=$(( wrk_ticks * 1000 / dt )) cpu_idle=$(( (i1 - i0) * 1000 / dt )) cpu_sys=$(( (s1 - s0) * 1000 / dt ))" >>"$results"
   if [ "$PROFILE" = 1 ]; then
     local requests
     requests=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$line")
     {
-      echo "== $name: pg_stat_statements over the measured ${DURATION}s ($requests requests)"
+      echo "== $name: pg_stat_statements over the measured ${DURATION}s ($requests requests); per request: calls, exec time; mean exec and plan time per call"
       psql_ -F ' | ' -c "
-        SELECT lpad(round(calls::numeric / $requests, 2)::text, 6) AS per_req,
-               lpad(round(mean_exec_time::numeric * 1000)::text, 5) || ' us' AS mean,
+        SELECT lpad(round(calls::numeric / $requests, 2)::text, 5) || ' calls/req' AS calls,
+               lpad(round(total_exec_time::numeric / $requests * 1000)::text, 4) || ' us/req' AS exec_per_req,
                lpad(round(100 * total_exec_time::numeric / nullif(sum(total_exec_time) OVER (), 0)::numeric, 1)::text, 5) || ' %' AS share,
-               lpad(round(total_exec_time::numeric / $requests * 1000)::text, 4) || ' us/req' AS per_req_time,
-               regexp_replace(left(query, 160), '\s+', ' ', 'g')
+               'mean ' || lpad(round(mean_exec_time::numeric * 1000)::text, 4) || ' us' AS mean_exec,
+               'plan ' || lpad(round(mean_plan_time::numeric * 1000)::text, 3) || ' us' AS mean_plan,
+               regexp_replace(left(query, 150), '\s+', ' ', 'g')
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'issuer_bench') AND calls > 0
+          AND query NOT LIKE '%pg_stat_statements_reset%' AND query NOT LIKE '%pg_stat_reset_shared%'
+          AND query NOT LIKE '%pg_stat_clear_snapshot%' AND query NOT LIKE 'CREATE TEMP TABLE w %' AND query NOT LIKE '%FROM w GROUP BY%'
+          AND query NOT LIKE '%count(DISTINCT sample)%'
         ORDER BY total_exec_time DESC LIMIT 12"
-      psql_ -F ' | ' -c "SELECT 'WAL', wal_records, wal_fsync, wal_sync, round(wal_sync_time::numeric) FROM pg_stat_wal" 2>/dev/null || true
+      psql_ -F ' | ' -c "SELECT 'WAL per request: ' || round(wal_records::numeric / $requests, 2) || ' records, ' || round(wal_bytes::numeric / $requests) || ' bytes; WAL flushes (fsync) per request: ' || round(wal_sync::numeric / $requests, 3) || ', ' || round(wal_sync_time::numeric) || ' ms syncing in total' FROM pg_stat_wal" 2>/dev/null || true
+      echo "-- what the API's backends were doing (sampled 20/s): average backends in that state, share"
+      cat "$out/pg-waits-$name.txt"
       echo
     } >>"$out/pg-stat-statements.txt"
-    psql_ -c "SELECT pg_stat_reset_shared('wal')" >/dev/null 2>&1 || true
+  fi
+  if [ "$PERF" = 1 ] && [ -f "$work/perf-$name.data" ]; then
+    python3 "$here/perf_summary.py" "$work/perf-$name.data" "$api_pid" "$pg_pid" "$name" >>"$out/perf.txt" 2>"$work/perf-summary-$name.err" \
+      || { log "perf summary for $name failed:"; tail -n 5 "$work/perf-summary-$name.err" >&2; }
   fi
 }
 
@@ -230,37 +288,43 @@ phase cvc3 /v1/cvc3/verify "$data/cvc3-warm.bodies" "$data/cvc3.bodies"
 
 # --- table ---------------------------------------------------------------------------------------------------------
 {
-  echo "IssuerVerification load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), HEAD $(git -C "$repo" rev-parse --short HEAD) ($SOURCE)"
+  echo "IssuerVerification load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), API: $api_built"
   echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); wrk, the API and PostgreSQL $(psql_ -c 'SHOW server_version' | cut -d' ' -f1) share them"
   echo "wrk: $CONNECTIONS keep-alive connections, $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s measured per endpoint, 127.0.0.1; PostgreSQL options: ${PG_OPTS:-defaults (fsync and synchronous_commit on)}$([ "$PROFILE" = 1 ] && echo ', pg_stat_statements loaded')"
   echo
   awk '
     { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
     NR == 1 { base = v["rps"]
-      printf "%-16s %10s %9s %9s %9s %9s  %-14s %s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "ratio", "match", "CPU api/pg/idle", "notes" }
+      printf "%-16s %9s %8s %8s %7s %7s  %-24s %s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "ratio", "match", "CPU% api/pg/wrk/other/idle", "notes" }
     {
       match_ratio = (v["name"] == "health") ? "-" : sprintf("%.4f", v["ok"] > 0 ? v["match"] / v["ok"] : 0)
       notes = ""
       if (v["other_status"] > 0) notes = notes "non-200: " v["other_status"] " "
       if (v["reasons"] != "-") notes = notes "no_match: " v["reasons"] " "
-      if (v["wraps"] > 0) notes = notes "bodies wrapped " v["wraps"] "x "
+      if (v["wraps"] > 0 && v["name"] ~ /cvc3/) notes = notes "bodies wrapped " v["wraps"] "x (ATC replays) "
       errs = v["err_connect"] + v["err_read"] + v["err_write"] + v["err_timeout"]
       if (errs > 0) notes = notes "socket errors/timeouts: " errs
-      printf "%-16s %10.0f %9.2f %9.2f %9.3f %9s  %3d/%3d/%3d %%    %s\n", v["name"], v["rps"], v["p50_us"] / 1000, v["p99_us"] / 1000, v["rps"] / base,
-        match_ratio, v["cpu_api"] / 10, v["cpu_pg"] / 10, v["cpu_idle"] / 10, notes
+      other = 1000 - v["cpu_api"] - v["cpu_pg"] - v["cpu_wrk"] - v["cpu_idle"]; if (other < 0) other = 0
+      printf "%-16s %9.0f %8.2f %8.2f %7.3f %7s  %3d/%3d/%3d/%3d/%3d (sys %2d)  %s\n", v["name"], v["rps"], v["p50_us"] / 1000, v["p99_us"] / 1000, v["rps"] / base,
+        match_ratio, v["cpu_api"] / 10, v["cpu_pg"] / 10, v["cpu_wrk"] / 10, other / 10, v["cpu_idle"] / 10, v["cpu_sys"] / 10, notes
       rps[v["name"]] = v["rps"]; p99[v["name"]] = v["p99_us"]
     }
     END {
       print ""
       printf "target cvv/verify  >= 0.5 x baseline and p99 < 10 ms: %.3f x, p99 %.2f ms -> %s\n", rps["cvv"] / base, p99["cvv"] / 1000,
         (rps["cvv"] / base >= 0.5 && p99["cvv"] < 10000) ? "met" : "NOT met"
-      printf "target cvc3/verify >= 5000 req/s:                      %.0f req/s -> %s\n", rps["cvc3"], rps["cvc3"] >= 5000 ? "met" : "NOT met"
+      printf "target cvc3/verify >= 5000 req/s:                      %.0f req/s -> %s\n", rps["cvc3"], (rps["cvc3"] >= 5000 ? "met" : "NOT met")
     }' "$results"
-  echo "(CPU: share of all $(nproc) cores over the measured window: API process / PostgreSQL processes / idle; the rest is wrk and the system)"
+  echo "(CPU%: share of all $(nproc) cores over the measured run: the API process / PostgreSQL processes / wrk / anything else on the"
+  echo " machine / idle; sys: kernel time of all processes, included in the others. A large 'other' means the figures are disturbed.)"
 } | tee "$out/results.txt"
 if [ "$PROFILE" = 1 ]; then
   echo
   cat "$out/sql-probes.txt"
   echo
   cat "$out/pg-stat-statements.txt"
+fi
+if [ "$PERF" = 1 ] && [ -f "$out/perf.txt" ]; then
+  echo
+  cat "$out/perf.txt"
 fi

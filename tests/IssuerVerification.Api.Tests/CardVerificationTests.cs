@@ -136,6 +136,7 @@ public sealed class CardVerificationTests
         var noKey = await (await api.Client().PostJsonAsync("/v1/dcvv/verify", new { pan = Cards.RandomPan("411111"), expiry = "3012", serviceCode = "101", atc = "0001", dcvv = "123" }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.EndsWith("/no-key", noKey.GetProperty("type").GetString());
+        Assert.Contains("IMK_DCVV", noKey.GetProperty("detail").GetString());
     }
 
     [Theory, MemberData(nameof(Stores))]
@@ -168,7 +169,7 @@ public sealed class CardVerificationTests
         Assert.NotNull(entry.CardFingerprint);
         Assert.Equal(32, entry.CardFingerprint!.Length);
         Assert.Equal("no_match", entry.Outcome);
-        Assert.Equal("ValueMismatch", entry.Reason);
+        Assert.Equal("value_mismatch", entry.Reason);
         await StoreInspection.AssertNotInAnyColumnAsync(api, pan);
     }
 }

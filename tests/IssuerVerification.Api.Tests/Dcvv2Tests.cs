@@ -54,8 +54,15 @@ public sealed class Dcvv2Tests
     private static async Task<JsonElement> GenerateAsync(HttpClient client, object body) =>
         await (await client.PostJsonAsync("/v1/dcvv2/generate", body)).ReadJsonAsync();
 
-    private static Task<string> VerifyAsync(TestApi api, string pan, string dcvv2, DateTimeOffset? transactionTime = null) =>
-        api.Client().VerifyAsync("/v1/dcvv2/verify", new { pan, dcvv2, transactionTime });
+    /// <summary>Verifies as the transaction happens: the clock moves to the transaction time (it must be near now).</summary>
+    private static Task<string> VerifyAsync(TestApi api, string pan, string dcvv2, DateTimeOffset? transactionTime = null)
+    {
+        if (transactionTime is { } time)
+        {
+            api.Clock.Set(time);
+        }
+        return api.Client().VerifyAsync("/v1/dcvv2/verify", new { pan, dcvv2, transactionTime });
+    }
 
     private static string Value(JsonElement issue, int i) => issue.GetProperty("values")[i].GetProperty("dcvv2").GetString()!;
 
@@ -69,6 +76,7 @@ public sealed class Dcvv2Tests
         var issue = await GenerateAsync(website, new { cardId, count = 3 });
         Assert.Equal(pan[..6] + "******" + pan[^4..], issue.GetProperty("maskedPan").GetString());
         Assert.Equal(60, issue.GetProperty("windowMinutes").GetInt32());
+        Assert.Equal("2026-11-21T10:00:00Z", issue.GetProperty("values")[0].GetProperty("validFrom").GetString());
         var values = issue.GetProperty("values").EnumerateArray().ToList();
         Assert.Equal(3, values.Count);
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), values[0].GetProperty("validFrom").GetDateTimeOffset());
@@ -81,7 +89,8 @@ public sealed class Dcvv2Tests
         }
         api.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(Setup.Match, await VerifyAsync(api, pan, Value(issue, 1)));
-        var verified = await (await api.Client().PostJsonAsync("/v1/dcvv2/verify", new { pan, dcvv2 = Value(issue, 2), transactionTime = values[2].GetProperty("validFrom").GetDateTimeOffset() }))
+        api.Clock.Set(values[2].GetProperty("validFrom").GetDateTimeOffset().AddMinutes(10));
+        var verified = await (await api.Client().PostJsonAsync("/v1/dcvv2/verify", new { pan, dcvv2 = Value(issue, 2), transactionTime = api.Clock.GetUtcNow().AddMinutes(-10) }))
             .ReadJsonAsync();
         Assert.Equal("match", verified.GetProperty("result").GetString());
         Assert.Equal(values[2].GetProperty("validUntil").GetDateTimeOffset(), verified.GetProperty("validUntil").GetDateTimeOffset());
@@ -179,6 +188,8 @@ public sealed class Dcvv2Tests
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { cardId = Guid.NewGuid(), count = 1 })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostJsonAsync("/v1/dcvv2/verify", new { pan, dcvv2 = "12" })).AssertInvalidFieldAsync("dcvv2");
         await (await client.PostJsonAsync("/v1/dcvv2/verify", new { pan, dcvv2 = "123", transactionTime = "yesterday" })).AssertInvalidFieldAsync("transactionTime");
+        await (await client.PostJsonAsync("/v1/dcvv2/verify", new { pan, dcvv2 = "123", transactionTime = api.Clock.GetUtcNow().AddMinutes(6) })).AssertInvalidFieldAsync("transactionTime");
+        await (await client.PostJsonAsync("/v1/dcvv2/verify", new { pan, dcvv2 = "123", transactionTime = api.Clock.GetUtcNow().AddHours(-25) })).AssertInvalidFieldAsync("transactionTime");
 
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<Store.IssuerDbContext>>().CreateDbContextAsync();
         Assert.Equal(0, await db.Dcvv2Issuances.CountAsync());

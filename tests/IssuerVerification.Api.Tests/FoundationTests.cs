@@ -43,7 +43,8 @@ public sealed class FoundationTests
         var problem = await (await api.Client().PostAsync("/v1/admin/clients", malformed)).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.TryGetProperty("errors", out _));
         var text = new StringContent("name=x", Encoding.UTF8, "text/plain");
-        await (await api.Client().PostAsync("/v1/admin/clients", text)).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var unsupported = await (await api.Client().PostAsync("/v1/admin/clients", text)).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.EndsWith("/unsupported-media-type", unsupported.GetProperty("type").GetString());
     }
 
     [Theory, MemberData(nameof(Stores))]

@@ -17,9 +17,16 @@ internal sealed class Dcvv2GenerateRequestValidator : AbstractValidator<Dcvv2Gen
 
 internal sealed class Dcvv2VerifyRequestValidator : AbstractValidator<Dcvv2VerifyRequest>
 {
-    public Dcvv2VerifyRequestValidator()
+    /// <summary>A transaction time may not be used to accept a later window's value early, nor to revive old ones.</summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxBehind = TimeSpan.FromHours(24);
+
+    public Dcvv2VerifyRequestValidator(TimeProvider clock)
     {
         RuleFor(r => r.Pan).MustBePan();
         RuleFor(r => r.Dcvv2).MustBeDigits(3, 3);
+        RuleFor(r => r.TransactionTime)
+            .Must(t => t is not { } time || (time - clock.GetUtcNow() <= MaxAhead && clock.GetUtcNow() - time <= MaxBehind))
+            .WithMessage("Within 24 hours before and 5 minutes after now.");
     }
 }

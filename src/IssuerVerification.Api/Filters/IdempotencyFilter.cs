@@ -59,7 +59,7 @@ public static class IdempotencyFilter
                     RequestHash = requestHash,
                     StatusCode = status.StatusCode!.Value,
                     SealedBody = await sealer.SealAsync(body, http.RequestAborted),
-                    CreatedAt = DateTime.UtcNow,
+                    CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
                 }, http.RequestAborted);
             }
             return result;

@@ -19,5 +19,5 @@ public sealed class RedactingConsoleFormatter() : ConsoleFormatter(Name)
     }
 
     public static string Format(DateTimeOffset at, Microsoft.Extensions.Logging.LogLevel level, string category, string message) =>
-        $"{at:yyyy-MM-ddTHH:mm:ss.fffZ} {level,-11} {category}: {PanRedaction.Redact(message)}";
+        $"{at:yyyy-MM-ddTHH:mm:ss.fffZ} {level,-11} {category}: {PanRedaction.Redact(message.ReplaceLineEndings(" "))}";
 }

@@ -11,7 +11,7 @@ namespace IssuerVerification.Api.Startup;
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
 internal sealed class StoreInitializer(
-    IDbContextFactory<IssuerDbContext> contexts, ClientDirectory clients, KeyRing keys, DemoData demo,
+    IDbContextFactory<IssuerDbContext> contexts, ClientDirectory clients, KeyRing keys, ICryptoProvider crypto, DemoData demo,
     IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";
@@ -31,7 +31,7 @@ internal sealed class StoreInitializer(
             }
             foreach (var usage in new[] { KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning })
             {
-                await keys.SystemKeyAsync(usage, ct);
+                RequireUnwrappable(await keys.SystemKeyAsync(usage, ct));
             }
             if (configuration.GetValue<bool>("Demo:Seed"))
             {
@@ -40,10 +40,23 @@ internal sealed class StoreInitializer(
             _initialized.TrySetResult();
             return true;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not MasterKeyMismatchException)
         {
             logger.LogWarning("Store initialisation failed ({ExceptionType}); retrying in the background.", e.GetType().Name);
             return false;
+        }
+    }
+
+    /// <summary>A replica with the wrong master key must not start: every request needing a key would fail.</summary>
+    private void RequireUnwrappable(KeyHandle key)
+    {
+        try
+        {
+            crypto.CheckValue(key);
+        }
+        catch (CryptoException)
+        {
+            throw new MasterKeyMismatchException();
         }
     }
 
@@ -56,3 +69,6 @@ internal sealed class StoreInitializer(
         }
     }
 }
+
+internal sealed class MasterKeyMismatchException() : Exception(
+    "The stored keys cannot be unwrapped with Crypto:MasterKey (or Crypto:PreviousMasterKeys): the service will not start with the wrong master key.");

@@ -23,7 +23,7 @@ public sealed class CardRanges(ICardStore store, KeyRing keys, TimeProvider cloc
             var key = await keys.FindAsync(alias, ct) ?? throw new InvalidFieldException($"keys.{slot}", $"No key with alias '{alias}'.");
             if (key.Usage != usage)
             {
-                throw new InvalidFieldException($"keys.{slot}", $"Key '{alias}' has usage {key.Usage}; the {slot} slot needs {usage}.");
+                throw new InvalidFieldException($"keys.{slot}", $"Key '{alias}' has usage {KeyRing.ApiName(key.Usage)}; the {slot} slot needs {KeyRing.ApiName(usage)}.");
             }
         }
         await store.AddRangeAsync(range, ct);

@@ -59,10 +59,13 @@ public sealed class KeyRing(IKeyStore store, ICryptoProvider crypto, TimeProvide
         if (key is null || key.Usage != usage || key.Status != KeyStatus.Active)
         {
             throw new UnprocessableException("no-key", "No key configured",
-                $"The card range has no active {usage} key for this operation.");
+                $"The card range has no active {ApiName(usage)} key for this operation.");
         }
         return key.Handle;
     }
+
+    /// <summary>How the API spells a usage: <c>ImkCvc3</c> → <c>IMK_CVC3</c>.</summary>
+    public static string ApiName(KeyUsage usage) => System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(usage.ToString());
 
     /// <summary>A system key (PAN fingerprint, PAN encryption, result signing), generated on first use.</summary>
     public async Task<KeyHandle> SystemKeyAsync(KeyUsage usage, CancellationToken ct)

@@ -20,7 +20,7 @@ public sealed class VerificationGuard(ICounterStore counters, IAuditLog audit, T
             Action = action,
             CardFingerprint = card.Fingerprint,
             Outcome = result.IsMatch ? "match" : "no_match",
-            Reason = result.Reason?.ToString(),
+            Reason = result.Reason is { } reason ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString()) : null,
         }, ct);
         return result;
     }
