@@ -101,10 +101,10 @@ public sealed class AdminTests
         await (await client.PostJsonAsync("/v1/admin/cards", new { pan, expiry = "2812" })).AssertProblemAsync(HttpStatusCode.Conflict);
 
         var id = card.GetProperty("cardId").GetString();
-        var patched = await (await client.PatchAsync($"/v1/admin/cards/{id}", System.Net.Http.Json.JsonContent.Create(new { status = "stolen" }, options: TestApi.Json))).ReadJsonAsync();
+        var patched = await (await client.PatchJsonAsync($"/v1/admin/cards/{id}", new { status = "stolen" })).ReadJsonAsync();
         Assert.Equal("stolen", patched.GetProperty("status").GetString());
         Assert.Equal("SARAH", patched.GetProperty("cardholder").GetProperty("name").GetString());
-        await (await client.PatchAsync($"/v1/admin/cards/{Guid.NewGuid()}", System.Net.Http.Json.JsonContent.Create(new { status = "active" }, options: TestApi.Json)))
+        await (await client.PatchJsonAsync($"/v1/admin/cards/{Guid.NewGuid()}", new { status = "active" }))
             .AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.DoesNotContain(api.Logs.Lines, l => l.Contains(pan, StringComparison.Ordinal));

@@ -58,12 +58,12 @@ public sealed class CounterStoreTests
         var until = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         await counters.RecordFailureAsync(card, 3, until, default);
         await counters.RecordFailureAsync(card, 3, until, default);
-        Assert.Equal(new LockoutState(2, null), await counters.LockoutAsync(card, default));
+        Assert.Equal(new LockoutState(2, null), (await counters.CardStateAsync(card, default)).Lockout);
         await counters.RecordFailureAsync(card, 3, until, default);
-        Assert.Equal(new LockoutState(0, until), await counters.LockoutAsync(card, default));
+        Assert.Equal(new LockoutState(0, until), (await counters.CardStateAsync(card, default)).Lockout);
         await counters.RecordFailureAsync(card, 3, until.AddDays(1), default);
         await counters.ResetFailuresAsync(card, default);
-        Assert.Equal(new LockoutState(0, until), await counters.LockoutAsync(card, default));
+        Assert.Equal(new LockoutState(0, until), (await counters.CardStateAsync(card, default)).Lockout);
     }
 
     [Theory, MemberData(nameof(Stores))]

@@ -33,6 +33,9 @@ internal static class ServiceRegistration
         services.AddSingleton<CardRanges>();
         services.AddSingleton<CardRegistry>();
         services.AddSingleton<CardResolver>();
+        services.AddSingleton(new CardStateCacheOptions(TimeSpan.FromSeconds(
+            configuration.GetValue("Verification:CardStateCacheSeconds", CardStateCacheOptions.Default.Lifetime.TotalSeconds))));
+        services.AddSingleton<CardStateCache>();
         services.AddSingleton<VerificationGuard>();
         services.AddSingleton<AtcRules>();
         services.AddSingleton<StaticCardVerification>();

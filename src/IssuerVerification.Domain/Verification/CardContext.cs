@@ -2,27 +2,28 @@ using IssuerVerification.Domain.Cards;
 
 namespace IssuerVerification.Domain.Verification;
 
-/// <summary>What a verification knows about its card: the PAN, its fingerprint, the registered card (if any) and its range.</summary>
-public sealed record CardContext(Pan Pan, byte[] Fingerprint, Card? Card, CardRange Range)
+/// <summary>What a verification knows about its card: the PAN, its fingerprint, the registered card (if any), its lockout and its range.</summary>
+public sealed record CardContext(Pan Pan, byte[] Fingerprint, CardState State, CardRange Range)
 {
+    public Card? Card => State.Card;
+
     public bool IsInactive => Card is { Status: not CardStatus.Active };
 }
 
 /// <summary>Resolves a PAN (or a card id) to its <see cref="CardContext"/>.</summary>
-public sealed class CardResolver(PanProtector pans, ICardStore cards, CardRanges ranges)
+public sealed class CardResolver(PanProtector pans, ICardStore cards, CardRanges ranges, CardStateCache states)
 {
     public async Task<CardContext> ResolveAsync(Pan pan, CancellationToken ct)
     {
         var fingerprint = await pans.FingerprintAsync(pan, ct);
         var range = await ranges.ForAsync(pan, ct);
-        return new CardContext(pan, fingerprint, await cards.FindAsync(fingerprint, ct), range);
+        return new CardContext(pan, fingerprint, await states.GetAsync(fingerprint, ct), range);
     }
 
     public async Task<CardContext> ResolveAsync(Guid cardId, CancellationToken ct)
     {
         var card = await cards.FindAsync(cardId, ct) ?? throw new Common.NotFoundException($"No card with id {cardId}.");
-        var pan = await pans.DecryptAsync(card.PanEncrypted, ct);
-        return new CardContext(pan, card.PanFingerprint, card, await ranges.ForAsync(pan, ct));
+        return await ResolveAsync(await pans.DecryptAsync(card.PanEncrypted, ct), ct);
     }
 
     /// <summary>Generating values for a blocked, lost, stolen or closed card is refused (422).</summary>

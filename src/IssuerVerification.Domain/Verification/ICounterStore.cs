@@ -1,3 +1,5 @@
+using IssuerVerification.Domain.Cards;
+
 namespace IssuerVerification.Domain.Verification;
 
 /// <summary>Per-card counters shared by every client and replica: ATCs per application and consecutive failures.</summary>
@@ -12,7 +14,8 @@ public interface ICounterStore
     /// </summary>
     Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct);
 
-    Task<LockoutState> LockoutAsync(byte[] cardFingerprint, CancellationToken ct);
+    /// <summary>The registered card with this fingerprint (if any) and its lockout state, in one read.</summary>
+    Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct);
 
     /// <summary>Atomically counts a failure; the one that reaches <paramref name="maxFailures"/> locks the card until <paramref name="lockUntil"/> and restarts the count.</summary>
     Task RecordFailureAsync(byte[] cardFingerprint, int maxFailures, DateTime lockUntil, CancellationToken ct);
@@ -21,3 +24,6 @@ public interface ICounterStore
 }
 
 public sealed record LockoutState(int ConsecutiveFailures, DateTime? LockedUntil);
+
+/// <summary>What every verification checks first: the registered card (null for an unregistered PAN) and its lockout.</summary>
+public sealed record CardState(Card? Card, LockoutState Lockout);

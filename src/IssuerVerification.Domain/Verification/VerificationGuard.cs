@@ -7,7 +7,7 @@ namespace IssuerVerification.Domain.Verification;
 /// a locked card answers card_locked without computing; failures are counted per card across all clients
 /// (the one that reaches the range's maximum locks the card); a match resets the count; every outcome is audited.
 /// </summary>
-public sealed class VerificationGuard(ICounterStore counters, IAuditLog audit, TimeProvider clock)
+public sealed class VerificationGuard(ICounterStore counters, CardStateCache states, IAuditLog audit, TimeProvider clock)
 {
     public async Task<VerificationResult> RunAsync(
         CardContext card, string action, string client, Func<CancellationToken, Task<VerificationResult>> check, CancellationToken ct)
@@ -32,7 +32,7 @@ public sealed class VerificationGuard(ICounterStore counters, IAuditLog audit, T
             return VerificationResult.NoMatch(MismatchReason.CardInactive);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var lockout = await counters.LockoutAsync(card.Fingerprint, ct);
+        var lockout = card.State.Lockout;
         if (lockout.LockedUntil > now)
         {
             return VerificationResult.NoMatch(MismatchReason.CardLocked);
@@ -42,10 +42,12 @@ public sealed class VerificationGuard(ICounterStore counters, IAuditLog audit, T
         {
             var settings = card.Range.Lockout;
             await counters.RecordFailureAsync(card.Fingerprint, settings.MaxFailures, now.AddMinutes(settings.LockMinutes), ct);
+            states.Forget(card.Fingerprint);
         }
         else if (lockout.ConsecutiveFailures > 0)
         {
             await counters.ResetFailuresAsync(card.Fingerprint, ct);
+            states.Forget(card.Fingerprint);
         }
         return result;
     }

@@ -1,39 +1,113 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using IssuerVerification.Domain.Verification;
 using Microsoft.EntityFrameworkCore;
 
 namespace IssuerVerification.Store.Stores;
 
-/// <summary>Counters updated with single conditional statements, so concurrent requests on any replica stay exact.</summary>
-internal sealed class EfCounterStore(IDbContextFactory<IssuerDbContext> contexts) : ICounterStore
+/// <summary>Counters updated with conditional statements, so concurrent requests on any replica stay exact.</summary>
+internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
 {
+    private readonly IDbContextFactory<IssuerDbContext> _contexts;
+    private readonly GroupCommit<AtcClaim, bool> _claims;
+
+    public EfCounterStore(IDbContextFactory<IssuerDbContext> contexts, StoreOptions options)
+    {
+        _contexts = contexts;
+        _claims = new GroupCommit<AtcClaim, bool>(options.Writers, ClaimAsync);
+    }
+
+    private sealed record AtcClaim(byte[] CardFingerprint, string Application, int Atc, int MaxStep);
+
+    /// <summary>Byte-wise order of fingerprints: the order in which a batch takes its rows.</summary>
+    private sealed class KeyOrder : IComparer<byte[]>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
+
     public async Task<int?> LastAtcAsync(byte[] cardFingerprint, string application, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.AtcCounters.Where(c => c.CardFingerprint == cardFingerprint && c.Application == application)
             .Select(c => (int?)c.LastAtc).SingleOrDefaultAsync(ct);
     }
 
-    public async Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct)
+    public Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct) =>
+        _claims.SubmitAsync(new AtcClaim(cardFingerprint, application, atc, maxStep));
+
+    /// <summary>
+    /// One statement per claim, all in one command and one transaction: a first ATC inserts the row; a later one updates
+    /// it only within the rules, and RETURNING says whether it did. The row is locked while the condition is evaluated, so
+    /// of claims with one ATC exactly one wins, in one batch or across batches and replicas. Rows are taken in key order,
+    /// so concurrent batches cannot deadlock.
+    /// </summary>
+    private async Task<IReadOnlyList<bool>> ClaimAsync(IReadOnlyList<AtcClaim> claims)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        // One statement for a known card; a first ATC inserts the row, and of racing first ATCs one insert wins.
-        var updated = await db.AtcCounters
-            .Where(c => c.CardFingerprint == cardFingerprint && c.Application == application && c.LastAtc < atc && c.LastAtc >= atc - maxStep)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastAtc, atc), ct);
-        return updated == 1 || await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "AtcCounters" ("CardFingerprint", "Application", "LastAtc") VALUES ({cardFingerprint}, {application}, {atc}) ON CONFLICT DO NOTHING""", ct) == 1;
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var order = Enumerable.Range(0, claims.Count)
+            .OrderBy(i => claims[i].CardFingerprint, KeyOrder.Instance).ThenBy(i => claims[i].Application, StringComparer.Ordinal).ToList();
+        var sql = new StringBuilder();
+        foreach (var i in order)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                INSERT INTO "AtcCounters" ("CardFingerprint", "Application", "LastAtc") VALUES (@f{i}, @a{i}, @t{i})
+                ON CONFLICT ("CardFingerprint", "Application") DO UPDATE SET "LastAtc" = excluded."LastAtc"
+                WHERE "AtcCounters"."LastAtc" < excluded."LastAtc" AND "AtcCounters"."LastAtc" >= excluded."LastAtc" - @s{i}
+                RETURNING 1;
+
+                """);
+            Add(command, $"@f{i}", claims[i].CardFingerprint);
+            Add(command, $"@a{i}", claims[i].Application);
+            Add(command, $"@t{i}", claims[i].Atc);
+            Add(command, $"@s{i}", claims[i].MaxStep);
+        }
+        command.CommandText = sql.ToString();
+        var won = new bool[claims.Count];
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            foreach (var i in order)
+            {
+                won[i] = await reader.ReadAsync();
+                await reader.NextResultAsync();
+            }
+        }
+        await transaction.CommitAsync();
+        return won;
     }
 
-    public async Task<LockoutState> LockoutAsync(byte[] cardFingerprint, CancellationToken ct)
+    private static void Add(DbCommand command, string name, object value)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.CardLockouts.AsNoTracking().SingleOrDefaultAsync(c => c.CardFingerprint == cardFingerprint, ct);
-        return new LockoutState(row?.ConsecutiveFailures ?? 0, row?.LockedUntil);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    public ValueTask DisposeAsync() => _claims.DisposeAsync();
+
+    public async Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        // One round trip: both sides are optional (an unregistered PAN, a card that never failed).
+        var row = await (
+            from card in db.Cards.AsNoTracking().Where(c => c.PanFingerprint == cardFingerprint).DefaultIfEmpty()
+            from lockout in db.CardLockouts.Where(l => l.CardFingerprint == cardFingerprint).DefaultIfEmpty()
+            select new { card, Failures = (int?)lockout!.ConsecutiveFailures, LockedUntil = (DateTime?)lockout.LockedUntil })
+            .SingleAsync(ct);
+        return new CardState(row.card, new LockoutState(row.Failures ?? 0, row.LockedUntil));
     }
 
     public async Task RecordFailureAsync(byte[] cardFingerprint, int maxFailures, DateTime lockUntil, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""INSERT INTO "CardLockouts" ("CardFingerprint", "ConsecutiveFailures") VALUES ({cardFingerprint}, 0) ON CONFLICT DO NOTHING""", ct);
         await db.CardLockouts.Where(c => c.CardFingerprint == cardFingerprint).ExecuteUpdateAsync(s => s
@@ -43,7 +117,7 @@ internal sealed class EfCounterStore(IDbContextFactory<IssuerDbContext> contexts
 
     public async Task ResetFailuresAsync(byte[] cardFingerprint, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         await db.CardLockouts.Where(c => c.CardFingerprint == cardFingerprint)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsecutiveFailures, 0), ct);
     }

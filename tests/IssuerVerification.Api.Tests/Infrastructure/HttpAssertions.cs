@@ -37,4 +37,7 @@ public static class HttpAssertions
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body, TestApi.Json);
+
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string path, object body) =>
+        client.PatchAsJsonAsync(path, body, TestApi.Json);
 }

@@ -1,0 +1,86 @@
+using IssuerVerification.Domain.Verification;
+
+namespace IssuerVerification.Domain.Tests;
+
+public sealed class CardStateCacheTests
+{
+    private static readonly byte[] Card = [1, 2, 3];
+    private readonly Clock _clock = new();
+    private readonly CountingStore _store = new();
+
+    private CardStateCache Cache(int seconds = 5) => new(_store, _clock, new CardStateCacheOptions(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public async Task Reads_the_store_once_within_the_lifetime_and_again_after_it()
+    {
+        var cache = Cache();
+        await cache.GetAsync(Card, default);
+        _clock.Now += TimeSpan.FromSeconds(4.9);
+        await cache.GetAsync(Card, default);
+        Assert.Equal(1, _store.Reads);
+        _clock.Now += TimeSpan.FromSeconds(0.1);
+        await cache.GetAsync(Card, default);
+        Assert.Equal(2, _store.Reads);
+    }
+
+    [Fact]
+    public async Task A_change_made_here_is_seen_at_once()
+    {
+        var cache = Cache();
+        Assert.Equal(0, (await cache.GetAsync(Card, default)).Lockout.ConsecutiveFailures);
+        _store.Failures = 3;
+        cache.Forget(Card);
+        Assert.Equal(3, (await cache.GetAsync(Card, default)).Lockout.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task A_state_read_while_a_change_is_made_is_not_kept()
+    {
+        var cache = Cache();
+        _store.DuringRead = () => cache.Forget(Card);
+        await cache.GetAsync(Card, default);
+        _store.DuringRead = null;
+        await cache.GetAsync(Card, default);
+        Assert.Equal(2, _store.Reads);
+    }
+
+    [Fact]
+    public async Task Cards_are_kept_apart_and_a_zero_lifetime_always_reads()
+    {
+        var cache = Cache();
+        await cache.GetAsync(Card, default);
+        await cache.GetAsync([9], default);
+        Assert.Equal(2, _store.Reads);
+
+        var off = Cache(seconds: 0);
+        await off.GetAsync(Card, default);
+        await off.GetAsync(Card, default);
+        Assert.Equal(4, _store.Reads);
+    }
+
+    private sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed class CountingStore : ICounterStore
+    {
+        public int Reads { get; private set; }
+        public int Failures { get; set; }
+        public Action? DuringRead { get; set; }
+
+        public Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct)
+        {
+            Reads++;
+            DuringRead?.Invoke();
+            return Task.FromResult(new CardState(null, new LockoutState(Failures, null)));
+        }
+
+        public Task<int?> LastAtcAsync(byte[] cardFingerprint, string application, CancellationToken ct) => throw new NotSupportedException();
+        public Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct) => throw new NotSupportedException();
+        public Task RecordFailureAsync(byte[] cardFingerprint, int maxFailures, DateTime lockUntil, CancellationToken ct) => throw new NotSupportedException();
+        public Task ResetFailuresAsync(byte[] cardFingerprint, CancellationToken ct) => throw new NotSupportedException();
+    }
+}
