@@ -14,9 +14,6 @@ namespace IssuerVerification.Store;
 
 public enum StorageProvider { Sqlite, Postgres }
 
-/// <summary>How many group-commit batches may be in flight at once: several on PostgreSQL; one on SQLite, which has one writer anyway.</summary>
-internal sealed record StoreOptions(int Writers);
-
 public static class StoreRegistration
 {
     /// <summary>Registers the EF Core store (pooled context factory) and every store port.</summary>
@@ -30,7 +27,6 @@ public static class StoreRegistration
             // Migrations are hand-written (no design-time package here), so there is no model snapshot to compare with.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
-        services.AddSingleton(new StoreOptions(provider == StorageProvider.Postgres ? 4 : 1));
         services.AddSingleton<IKeyStore, EfKeyStore>();
         services.AddSingleton<ICardStore, EfCardStore>();
         services.AddSingleton<IClientStore, EfClientStore>();

@@ -165,6 +165,8 @@ public sealed class CardVerificationTests
         Assert.Equal("no_match/value_mismatch", await merchant.VerifyAsync("/v1/cvv/verify", new { pan, expiry = "3012", kind = "cvv2", value = wrong }));
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<Store.IssuerDbContext>>().CreateDbContextAsync();
         var entry = await db.AuditLog.SingleAsync(a => a.Action == "cvv2.verify");
+        Assert.Equal(api.Clock.GetUtcNow().UtcDateTime, entry.At);
+        Assert.Equal(DateTimeKind.Utc, entry.At.Kind);
         Assert.StartsWith("client-", entry.Client);
         Assert.NotNull(entry.CardFingerprint);
         Assert.Equal(32, entry.CardFingerprint!.Length);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using IssuerVerification.Domain.Verification;
@@ -12,10 +11,10 @@ internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
     private readonly GroupCommit<AtcClaim, bool> _claims;
 
-    public EfCounterStore(IDbContextFactory<IssuerDbContext> contexts, StoreOptions options)
+    public EfCounterStore(IDbContextFactory<IssuerDbContext> contexts)
     {
         _contexts = contexts;
-        _claims = new GroupCommit<AtcClaim, bool>(options.Writers, ClaimAsync);
+        _claims = new GroupCommit<AtcClaim, bool>(ClaimAsync);
     }
 
     private sealed record AtcClaim(byte[] CardFingerprint, string Application, int Atc, int MaxStep);
@@ -64,10 +63,10 @@ internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
                 RETURNING 1;
 
                 """);
-            Add(command, $"@f{i}", claims[i].CardFingerprint);
-            Add(command, $"@a{i}", claims[i].Application);
-            Add(command, $"@t{i}", claims[i].Atc);
-            Add(command, $"@s{i}", claims[i].MaxStep);
+            command.AddParameter($"@f{i}", claims[i].CardFingerprint);
+            command.AddParameter($"@a{i}", claims[i].Application);
+            command.AddParameter($"@t{i}", claims[i].Atc);
+            command.AddParameter($"@s{i}", claims[i].MaxStep);
         }
         command.CommandText = sql.ToString();
         var won = new bool[claims.Count];
@@ -81,14 +80,6 @@ internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
         }
         await transaction.CommitAsync();
         return won;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     public ValueTask DisposeAsync() => _claims.DisposeAsync();

@@ -5,20 +5,21 @@ namespace IssuerVerification.Store.Stores;
 /// <summary>
 /// Group commit: concurrent callers' items are written together, one transaction per batch, and each caller gets its
 /// own result only once that transaction has committed (nothing acknowledged is lost; a failed batch fails each of its
-/// callers). Up to <c>writers</c> batches are in flight at once, so one can be sent while another waits for its commit.
+/// callers). One batch at a time: while it commits the next one gathers (measured: more writers meant smaller batches,
+/// more commits and less throughput; bench/load/README.md).
 /// </summary>
 internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _commit;
     private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Done)> _queue =
-        Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>)>();
-    private readonly Task[] _writers;
+        Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
 
-    public GroupCommit(int writers, Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> commit)
+    public GroupCommit(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> commit)
     {
         _commit = commit;
-        _writers = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+        _writer = Task.Run(WriteLoopAsync);
     }
 
     public Task<TResult> SubmitAsync(TItem item)
@@ -40,10 +41,6 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
             {
                 batch.Add(entry);
             }
-            if (batch.Count == 0)
-            {
-                continue; // another writer took them
-            }
             try
             {
                 var results = await _commit(batch.ConvertAll(b => b.Item));
@@ -63,6 +60,6 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await Task.WhenAll(_writers);
+        await _writer;
     }
 }
