@@ -87,14 +87,19 @@ internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
     public async Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct)
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
-        // One round trip: both sides are optional (an unregistered PAN, a card that never failed).
-        var row = await (
-            from card in db.Cards.AsNoTracking().Where(c => c.PanFingerprint == cardFingerprint).DefaultIfEmpty()
-            from lockout in db.CardLockouts.Where(l => l.CardFingerprint == cardFingerprint).DefaultIfEmpty()
-            select new { card, Failures = (int?)lockout!.ConsecutiveFailures, LockedUntil = (DateTime?)lockout.LockedUntil })
-            .SingleAsync(ct);
-        return new CardState(row.card, new LockoutState(row.Failures ?? 0, row.LockedUntil));
+        return await CardStateQuery(db, cardFingerprint, ct);
     }
+
+    /// <summary>
+    /// One round trip, compiled once per store (a compiled query belongs to one model: SQLite or PostgreSQL).
+    /// Both sides are optional: an unregistered PAN, a card that never failed.
+    /// </summary>
+    private readonly Func<IssuerDbContext, byte[], CancellationToken, Task<CardState>> CardStateQuery =
+        EF.CompileAsyncQuery((IssuerDbContext db, byte[] fingerprint, CancellationToken ct) => (
+            from card in db.Cards.AsNoTracking().Where(c => c.PanFingerprint == fingerprint).DefaultIfEmpty()
+            from lockout in db.CardLockouts.Where(l => l.CardFingerprint == fingerprint).DefaultIfEmpty()
+            select new CardState(card, new LockoutState(lockout == null ? 0 : lockout.ConsecutiveFailures, lockout == null ? null : lockout.LockedUntil)))
+            .Single());
 
     public async Task RecordFailureAsync(byte[] cardFingerprint, int maxFailures, DateTime lockUntil, CancellationToken ct)
     {
