@@ -32,6 +32,32 @@ public sealed class StoreOutageTests
         await (await client.GetAsync("/v1/admin/keys/during-outage")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostJsonAsync("/v1/admin/keys", new { alias = "after-outage", usage = "CVK" })).ReadJsonAsync(HttpStatusCode.Created);
     }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task A_verification_is_never_answered_without_its_writes(string store)
+    {
+        await using var api = await TestApi.StartAsync(store);
+        var client = api.Client();
+        await api.RangeAsync("539269", new Dictionary<string, string?> { ["cvv2"] = null, ["cvc3"] = null }, network: "mastercard");
+        var pan = Cards.RandomPan("539269");
+        var cvv2 = new { pan, expiry = "3012", kind = "cvv2", value = "" };
+        cvv2 = cvv2 with { value = (await (await client.PostJsonAsync("/v1/cvv/generate", cvv2)).ReadJsonAsync()).GetProperty("value").GetString()! };
+        object Cvc3(string? value) => new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = "0007", cvc3 = value };
+        var cvc3 = (await (await client.PostJsonAsync("/v1/cvc3/generate", Cvc3(null))).ReadJsonAsync()).GetProperty("cvc3").GetString();
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvv/verify", cvv2)); // the card's state is now cached
+
+        await using (await StoreOutage.BeginAsync(api))
+        {
+            // The audit record (CVV) and the ATC claim (CVC3) cannot be committed: no answer, no match.
+            await (await client.PostJsonAsync("/v1/cvv/verify", cvv2)).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            await (await client.PostJsonAsync("/v1/cvc3/verify", Cvc3(cvc3))).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        }
+
+        // The ATC was not claimed during the outage, so it is still fresh; claimed now, it is a replay next time.
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvc3/verify", Cvc3(cvc3)));
+        Assert.Equal("no_match/atc_replay", await client.VerifyAsync("/v1/cvc3/verify", Cvc3(cvc3)));
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvv/verify", cvv2));
+    }
 }
 
 /// <summary>Makes the test host's store unreachable until disposed.</summary>
