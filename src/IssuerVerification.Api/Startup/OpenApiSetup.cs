@@ -13,7 +13,7 @@ internal static class OpenApiSetup
             {
                 Title = "IssuerVerification API",
                 Version = "v1",
-                Description = "Card verification (CVV, CVC3, dCVV), dynamic CVV2, token verification and 3-D Secure ACS services for a card issuer.",
+                Description = "Card verification (CVV, CVC3, dCVV) and dynamic CVV2 services for a card issuer; token verification and a 3-D Secure ACS are planned.",
             });
             options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
