@@ -8,7 +8,8 @@ public sealed class CardStateCacheTests
     private readonly Clock _clock = new();
     private readonly CountingStore _store = new();
 
-    private CardStateCache Cache(int seconds = 5) => new(_store, _clock, new CardStateCacheOptions(TimeSpan.FromSeconds(seconds)));
+    private CardStateCache Cache(int seconds = 5, int maxEntries = 100) =>
+        new(_store, _clock, new CardStateCacheOptions(TimeSpan.FromSeconds(seconds), maxEntries));
 
     [Fact]
     public async Task Reads_the_store_once_within_the_lifetime_and_again_after_it()
@@ -56,6 +57,22 @@ public sealed class CardStateCacheTests
         await off.GetAsync(Card, default);
         await off.GetAsync(Card, default);
         Assert.Equal(4, _store.Reads);
+    }
+
+    [Fact]
+    public async Task When_full_it_keeps_no_more_until_entries_expire()
+    {
+        var cache = Cache(maxEntries: 2);
+        await cache.GetAsync([1], default);
+        await cache.GetAsync([2], default);
+        await cache.GetAsync([3], default);
+        await cache.GetAsync([3], default);
+        Assert.Equal(4, _store.Reads); // the third card was not kept
+
+        _clock.Now += TimeSpan.FromSeconds(5);
+        await cache.GetAsync([3], default); // sweeps the two expired entries, keeps this one
+        await cache.GetAsync([3], default);
+        Assert.Equal(5, _store.Reads);
     }
 
     private sealed class Clock : TimeProvider

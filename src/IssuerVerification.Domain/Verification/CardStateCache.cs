@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace IssuerVerification.Domain.Verification;
 
-/// <summary>How long a replica may answer from a card's state read earlier (0 turns the cache off).</summary>
-public sealed record CardStateCacheOptions(TimeSpan Lifetime)
+/// <summary>How long a replica may answer from a card's state read earlier (0 turns the cache off), and for how many cards.</summary>
+public sealed record CardStateCacheOptions(TimeSpan Lifetime, int MaxEntries = 100_000)
 {
     public static readonly CardStateCacheOptions Default = new(TimeSpan.FromSeconds(5));
 }
@@ -17,9 +17,9 @@ public sealed record CardStateCacheOptions(TimeSpan Lifetime)
 /// </summary>
 public sealed class CardStateCache(ICounterStore store, TimeProvider clock, CardStateCacheOptions options)
 {
-    private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
     private long _generation;
+    private long _nextSweepTicks;
 
     private sealed record Entry(CardState State, DateTimeOffset ExpiresAt);
 
@@ -47,17 +47,22 @@ public sealed class CardStateCache(ICounterStore store, TimeProvider clock, Card
         _entries.TryRemove(Convert.ToBase64String(fingerprint), out _);
     }
 
-    /// <summary>A state read while a change was being made may be stale: it is dropped again if anything was forgotten meanwhile.</summary>
+    /// <summary>
+    /// A state read while a change was being made may be stale: it is dropped again if anything was forgotten meanwhile.
+    /// When full, expired entries are swept at most once a lifetime; until then new states are not kept.
+    /// </summary>
     private void Remember(string key, Entry entry, long generation, DateTimeOffset now)
     {
-        if (_entries.Count >= MaxEntries)
+        var nextSweep = Interlocked.Read(ref _nextSweepTicks);
+        if (_entries.Count >= options.MaxEntries && now.UtcTicks >= nextSweep
+            && Interlocked.CompareExchange(ref _nextSweepTicks, (now + options.Lifetime).UtcTicks, nextSweep) == nextSweep)
         {
             foreach (var (k, e) in _entries.Where(p => p.Value.ExpiresAt <= now))
             {
                 _entries.TryRemove(new KeyValuePair<string, Entry>(k, e));
             }
         }
-        if (_entries.Count < MaxEntries)
+        if (_entries.Count < options.MaxEntries)
         {
             _entries[key] = entry;
             if (Interlocked.Read(ref _generation) != generation)
