@@ -20,12 +20,7 @@ internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
     private sealed record AtcClaim(byte[] CardFingerprint, string Application, int Atc, int MaxStep);
 
     /// <summary>Byte-wise order of fingerprints: the order in which a batch takes its rows.</summary>
-    private sealed class KeyOrder : IComparer<byte[]>
-    {
-        public static readonly KeyOrder Instance = new();
-
-        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
-    }
+    private static readonly Comparer<byte[]> KeyOrder = Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y));
 
     public async Task<int?> LastAtcAsync(byte[] cardFingerprint, string application, CancellationToken ct)
     {
@@ -52,7 +47,7 @@ internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var order = Enumerable.Range(0, claims.Count)
-            .OrderBy(i => claims[i].CardFingerprint, KeyOrder.Instance).ThenBy(i => claims[i].Application, StringComparer.Ordinal).ToList();
+            .OrderBy(i => claims[i].CardFingerprint, KeyOrder).ThenBy(i => claims[i].Application, StringComparer.Ordinal).ToList();
         var sql = new StringBuilder();
         foreach (var i in order)
         {
@@ -82,19 +77,17 @@ internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
         return won;
     }
 
-    public ValueTask DisposeAsync() => _claims.DisposeAsync();
-
     public async Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct)
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await CardStateQuery(db, cardFingerprint, ct);
+        return await _cardStateQuery(db, cardFingerprint, ct);
     }
 
     /// <summary>
     /// One round trip, compiled once per store (a compiled query belongs to one model: SQLite or PostgreSQL).
     /// Both sides are optional: an unregistered PAN, a card that never failed.
     /// </summary>
-    private readonly Func<IssuerDbContext, byte[], CancellationToken, Task<CardState>> CardStateQuery =
+    private readonly Func<IssuerDbContext, byte[], CancellationToken, Task<CardState>> _cardStateQuery =
         EF.CompileAsyncQuery((IssuerDbContext db, byte[] fingerprint, CancellationToken ct) => (
             from card in db.Cards.AsNoTracking().Where(c => c.PanFingerprint == fingerprint).DefaultIfEmpty()
             from lockout in db.CardLockouts.Where(l => l.CardFingerprint == fingerprint).DefaultIfEmpty()
@@ -117,4 +110,6 @@ internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
         await db.CardLockouts.Where(c => c.CardFingerprint == cardFingerprint)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsecutiveFailures, 0), ct);
     }
+
+    public ValueTask DisposeAsync() => _claims.DisposeAsync();
 }
