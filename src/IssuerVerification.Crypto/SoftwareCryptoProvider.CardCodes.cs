@@ -4,7 +4,7 @@ using IssuerVerification.Domain.Crypto;
 namespace IssuerVerification.Crypto;
 
 /// <summary>CVV method values: CVV1/CVV2/iCVV (and CAVV output) and this product's dCVV2.</summary>
-public sealed partial class SoftwareCryptoProvider
+public sealed partial class SoftwareCryptoProvider : ICardCodes
 {
     private const int MaxCvvDigits = 16;
 

@@ -5,7 +5,7 @@ using IssuerVerification.Domain.Crypto;
 namespace IssuerVerification.Crypto;
 
 /// <summary>Values from card keys derived per PAN from an issuer master key: CVC3 and dCVV.</summary>
-public sealed partial class SoftwareCryptoProvider
+public sealed partial class SoftwareCryptoProvider : IContactlessCodes
 {
     public string IccKeyCheckValue(KeyHandle imk, ReadOnlySpan<char> pan, ReadOnlySpan<char> psn, IccDerivation derivation)
     {

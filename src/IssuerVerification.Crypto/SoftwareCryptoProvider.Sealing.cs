@@ -1,11 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
 using IssuerVerification.Crypto.Algorithms;
 using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Crypto;
 
-/// <summary>Sealing of stored data other than PANs: AES-256-GCM, layout format (2) ‖ nonce (12) ‖ ciphertext ‖ tag (16).</summary>
-public sealed partial class SoftwareCryptoProvider
+/// <summary>Stored data: PAN fingerprints (HMAC-SHA256), PAN encryption and sealing (AES-256-GCM).</summary>
+public sealed partial class SoftwareCryptoProvider : ISealing
 {
+    public byte[] PanFingerprint(KeyHandle key, ReadOnlySpan<char> pan)
+    {
+        var material = Use(key, "PAN fingerprints", KeyUsage.PanFingerprint).Material;
+        DigitInput.RequirePan(pan);
+        Span<byte> ascii = stackalloc byte[pan.Length];
+        Encoding.ASCII.GetBytes(pan, ascii);
+        return HMACSHA256.HashData(material, ascii);
+    }
+
+    public byte[] EncryptPan(KeyHandle key, ReadOnlySpan<char> pan)
+    {
+        var material = Use(key, "PAN encryption", KeyUsage.PanEncryption).Material;
+        DigitInput.RequirePan(pan);
+        Span<byte> ascii = stackalloc byte[pan.Length];
+        Encoding.ASCII.GetBytes(pan, ascii);
+        return GcmEnvelope.Seal(material, GcmEnvelope.PanFormat, ascii);
+    }
+
+    public string DecryptPan(KeyHandle key, byte[] encrypted)
+    {
+        var material = Use(key, "PAN encryption", KeyUsage.PanEncryption).Material;
+        var pan = Encoding.ASCII.GetString(GcmEnvelope.Open(material, GcmEnvelope.PanFormat, encrypted));
+        DigitInput.RequirePan(pan);
+        return pan;
+    }
+
     public byte[] Seal(KeyHandle key, ReadOnlySpan<byte> plaintext) =>
         GcmEnvelope.Seal(Use(key, "sealing data", KeyUsage.PanEncryption).Material, GcmEnvelope.SealedFormat, plaintext);
 

@@ -4,7 +4,7 @@ using IssuerVerification.Domain.Crypto;
 namespace IssuerVerification.Crypto;
 
 /// <summary>3-D Secure authentication values: Visa CAVV and Mastercard SPA AAV.</summary>
-public sealed partial class SoftwareCryptoProvider
+public sealed partial class SoftwareCryptoProvider : IThreeDSecureValues
 {
     public byte[] VisaCavv(KeyHandle cavvKey, VisaCavvInput input)
     {

@@ -9,7 +9,7 @@ namespace IssuerVerification.Crypto;
 /// (previous master keys still unwrap, for rotation), unwrapped once per key and kept with
 /// initialised engines. See docs/crypto-provider.md.
 /// </summary>
-public sealed partial class SoftwareCryptoProvider : ICryptoProvider
+public sealed partial class SoftwareCryptoProvider : IKeyManagement
 {
     private readonly MasterKey _current;
     private readonly MasterKey[] _masterKeys;

@@ -23,7 +23,7 @@ internal static class ServiceRegistration
     {
         var (provider, connectionString) = StorageSettings.Read(configuration, environment);
         services.AddIssuerStore(provider, connectionString);
-        services.AddSingleton<ICryptoProvider>(new SoftwareCryptoProvider(
+        services.AddCryptoProvider(new SoftwareCryptoProvider(
             MasterKeySettings.Current(configuration, environment), MasterKeySettings.Previous(configuration)));
         services.AddSingleton(TimeProvider.System);
 

@@ -11,7 +11,7 @@ namespace IssuerVerification.Api.Startup;
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
 internal sealed class StoreInitializer(
-    IDbContextFactory<IssuerDbContext> contexts, ClientDirectory clients, KeyRing keys, ICryptoProvider crypto, DemoData demo,
+    IDbContextFactory<IssuerDbContext> contexts, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, DemoData demo,
     IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";

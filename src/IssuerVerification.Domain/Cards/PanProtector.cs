@@ -4,7 +4,7 @@ using IssuerVerification.Domain.Keys;
 namespace IssuerVerification.Domain.Cards;
 
 /// <summary>Turns a PAN into what may be stored: keyed fingerprint, ciphertext, masked form.</summary>
-public sealed class PanProtector(ICryptoProvider crypto, KeyRing keys)
+public sealed class PanProtector(ISealing crypto, KeyRing keys)
 {
     public async Task<byte[]> FingerprintAsync(Pan pan, CancellationToken ct) =>
         crypto.PanFingerprint(await keys.SystemKeyAsync(KeyUsage.PanFingerprint, ct), pan.Digits);

@@ -4,7 +4,7 @@ using IssuerVerification.Domain.Keys;
 namespace IssuerVerification.Domain.Common;
 
 /// <summary>Encrypts data that must be kept but never in clear (stored responses, outbox codes) under the data-encryption system key.</summary>
-public sealed class Sealer(ICryptoProvider crypto, KeyRing keys)
+public sealed class Sealer(ISealing crypto, KeyRing keys)
 {
     public async Task<byte[]> SealAsync(byte[] plaintext, CancellationToken ct) =>
         crypto.Seal(await keys.SystemKeyAsync(KeyUsage.PanEncryption, ct), plaintext);

@@ -7,7 +7,7 @@ namespace IssuerVerification.Domain.Dcvv2;
 
 /// <summary>Dynamic CVV2: values for the current and following time windows, and their verification.</summary>
 public sealed class Dcvv2Service(
-    ICryptoProvider crypto, KeyRing keys, IDcvv2Store store, VerificationGuard guard, IAuditLog audit, TimeProvider clock)
+    ICardCodes crypto, KeyRing keys, IDcvv2Store store, VerificationGuard guard, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxCount = 24;
 

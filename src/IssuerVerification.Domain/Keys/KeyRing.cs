@@ -8,7 +8,7 @@ namespace IssuerVerification.Domain.Keys;
 /// Creates keys and hands out their handles. Handles are cached: a key's material never changes
 /// (a re-wrap changes only its wrapping, and both wrappings stay usable while the old master key is configured).
 /// </summary>
-public sealed class KeyRing(IKeyStore store, ICryptoProvider crypto, TimeProvider clock)
+public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, StoredKey> _cache = new(StringComparer.Ordinal);
 

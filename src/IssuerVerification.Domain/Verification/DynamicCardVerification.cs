@@ -7,7 +7,7 @@ namespace IssuerVerification.Domain.Verification;
 
 /// <summary>Mastercard CVC3 (§3) and Visa dCVV (§4), with ATC replay protection.</summary>
 public sealed class DynamicCardVerification(
-    ICryptoProvider crypto, KeyRing keys, CardResolver cards, VerificationGuard guard, AtcRules atcRules, IAuditLog audit, TimeProvider clock)
+    IContactlessCodes crypto, KeyRing keys, CardResolver cards, VerificationGuard guard, AtcRules atcRules, IAuditLog audit, TimeProvider clock)
 {
     public async Task<(string Cvc3, ushort Ivcvc3)> GenerateCvc3Async(Pan pan, string? psn, Cvc3Source source, uint un, ushort atc, string client, CancellationToken ct)
     {

@@ -1,0 +1,24 @@
+namespace IssuerVerification.Domain.Crypto;
+
+/// <summary>
+/// Protects data that is stored: keyed PAN fingerprints, PAN encryption, and sealing of anything else kept but never in clear.
+/// Digit inputs are ASCII digit strings; every method refuses a key whose usage does not fit the operation
+/// with <see cref="CryptoException"/>. See docs/crypto-provider.md.
+/// </summary>
+public interface ISealing
+{
+    /// <summary>Keyed fingerprint of a PAN (HMAC-SHA256), used to find a card without storing its PAN.</summary>
+    byte[] PanFingerprint(KeyHandle key, ReadOnlySpan<char> pan);
+
+    /// <summary>Encrypts a PAN (AES-256-GCM) for storage.</summary>
+    byte[] EncryptPan(KeyHandle key, ReadOnlySpan<char> pan);
+
+    /// <summary>Decrypts a PAN encrypted by <see cref="EncryptPan"/>; refuses tampered data.</summary>
+    string DecryptPan(KeyHandle key, byte[] encrypted);
+
+    /// <summary>Encrypts data that must be kept but never in clear (AES-256-GCM under a PanEncryption key).</summary>
+    byte[] Seal(KeyHandle key, ReadOnlySpan<byte> plaintext);
+
+    /// <summary>Decrypts data sealed by <see cref="Seal"/>; refuses tampered data.</summary>
+    byte[] Unseal(KeyHandle key, byte[] sealedData);
+}
