@@ -1,4 +1,5 @@
 using IssuerVerification.Domain.Audit;
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
@@ -30,7 +31,9 @@ public static class StoreRegistration
         services.AddSingleton<IKeyStore, EfKeyStore>();
         services.AddSingleton<ICardStore, EfCardStore>();
         services.AddSingleton<IClientStore, EfClientStore>();
-        services.AddSingleton<ICounterStore, EfCounterStore>();
+        services.AddSingleton<EfCounterStore>();
+        services.AddSingleton<ILockoutStore>(sp => sp.GetRequiredService<EfCounterStore>());
+        services.AddSingleton<IAtcStore>(sp => sp.GetRequiredService<EfCounterStore>());
         services.AddSingleton<IAuditLog, AuditWriter>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IDcvv2Store, EfDcvv2Store>();

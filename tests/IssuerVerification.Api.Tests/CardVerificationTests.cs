@@ -136,7 +136,7 @@ public sealed class CardVerificationTests
         var noKey = await (await api.Client().PostJsonAsync("/v1/dcvv/verify", new { pan = Cards.RandomPan("411111"), expiry = "3012", serviceCode = "101", atc = "0001", dcvv = "123" }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.EndsWith("/no-key", noKey.GetProperty("type").GetString());
-        Assert.Contains("IMK_DCVV", noKey.GetProperty("detail").GetString());
+        Assert.Contains("dcvv slot", noKey.GetProperty("detail").GetString());
     }
 
     [Theory, MemberData(nameof(Stores))]

@@ -28,7 +28,7 @@ public sealed class OpenApiTests
         Assert.Equal("X-Api-Key", document["components"]!["securitySchemes"]!["ApiKey"]!["name"]!.GetValue<string>());
         var reasons = document["components"]!["schemas"]!["MismatchReason"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>());
         Assert.Equal(["value_mismatch", "card_locked", "atc_replay", "atc_out_of_range", "window_not_issued", "window_expired", "already_used", "card_inactive"], reasons);
-        Assert.Contains("IMK_CVC3", document["components"]!["schemas"]!["KeyUsageName"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Contains("IMK_CVC3", document["components"]!["schemas"]!["KeyUsage"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>()));
 
         var snapshot = Path.Combine(RepositoryRoot(), "docs", "openapi", "v1.json");
         var pretty = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";

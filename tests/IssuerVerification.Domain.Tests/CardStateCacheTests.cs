@@ -30,7 +30,7 @@ public sealed class CardStateCacheTests
         var cache = Cache();
         Assert.Equal(0, (await cache.GetAsync(Card, default)).Lockout.ConsecutiveFailures);
         _store.Failures = 3;
-        cache.Forget(Card);
+        cache.CardChanged(Card);
         Assert.Equal(3, (await cache.GetAsync(Card, default)).Lockout.ConsecutiveFailures);
     }
 
@@ -38,7 +38,7 @@ public sealed class CardStateCacheTests
     public async Task A_state_read_while_a_change_is_made_is_not_kept()
     {
         var cache = Cache();
-        _store.DuringRead = () => cache.Forget(Card);
+        _store.DuringRead = () => cache.CardChanged(Card);
         await cache.GetAsync(Card, default);
         _store.DuringRead = null;
         await cache.GetAsync(Card, default);
@@ -82,7 +82,7 @@ public sealed class CardStateCacheTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    private sealed class CountingStore : ICounterStore
+    private sealed class CountingStore : ILockoutStore
     {
         public int Reads { get; private set; }
         public int Failures { get; set; }
@@ -95,8 +95,6 @@ public sealed class CardStateCacheTests
             return Task.FromResult(new CardState(null, new LockoutState(Failures, null)));
         }
 
-        public Task<int?> LastAtcAsync(byte[] cardFingerprint, string application, CancellationToken ct) => throw new NotSupportedException();
-        public Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct) => throw new NotSupportedException();
         public Task RecordFailureAsync(byte[] cardFingerprint, int maxFailures, DateTime lockUntil, CancellationToken ct) => throw new NotSupportedException();
         public Task ResetFailuresAsync(byte[] cardFingerprint, CancellationToken ct) => throw new NotSupportedException();
     }

@@ -1,3 +1,4 @@
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Keys;
 using IssuerVerification.Domain.Verification;
@@ -26,7 +27,7 @@ public sealed class CounterStoreTests
     public async Task Atc_advances_only_upwards_within_the_step(string store)
     {
         await using var db = await TestDatabase.CreateAsync(store);
-        var counters = db.Services.GetRequiredService<ICounterStore>();
+        var counters = db.Services.GetRequiredService<IAtcStore>();
         byte[] card = [1, 2, 3];
         Assert.Null(await counters.LastAtcAsync(card, "cvc3", default));
         Assert.True(await counters.TryAdvanceAtcAsync(card, "cvc3", 500, 1000, default));
@@ -43,7 +44,7 @@ public sealed class CounterStoreTests
     public async Task Concurrent_claims_of_one_atc_have_one_winner(string store)
     {
         await using var db = await TestDatabase.CreateAsync(store);
-        var counters = db.Services.GetRequiredService<ICounterStore>();
+        var counters = db.Services.GetRequiredService<IAtcStore>();
         byte[] card = [9];
         var wins = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => counters.TryAdvanceAtcAsync(card, "cvc3", 42, 1000, default))));
         Assert.Single(wins, w => w);
@@ -53,7 +54,7 @@ public sealed class CounterStoreTests
     public async Task Failures_lock_at_the_maximum_and_restart_the_count(string store)
     {
         await using var db = await TestDatabase.CreateAsync(store);
-        var counters = db.Services.GetRequiredService<ICounterStore>();
+        var counters = db.Services.GetRequiredService<ILockoutStore>();
         byte[] card = [4];
         var until = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         await counters.RecordFailureAsync(card, 3, until, default);

@@ -4,17 +4,6 @@ using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Api.Admin;
 
-/// <summary>What a key is for.</summary>
-public enum KeyUsageName
-{
-    [JsonStringEnumMemberName("CVK")] Cvk,
-    [JsonStringEnumMemberName("DCVV2")] Dcvv2,
-    [JsonStringEnumMemberName("IMK_CVC3")] ImkCvc3,
-    [JsonStringEnumMemberName("IMK_DCVV")] ImkDcvv,
-    [JsonStringEnumMemberName("CAVV")] Cavv,
-    [JsonStringEnumMemberName("AAV")] Aav,
-}
-
 public enum KeyAlgorithmName
 {
     [JsonStringEnumMemberName("TDES_2KEY")] Tdes2Key,
@@ -32,17 +21,16 @@ public enum ExpiryFormatName
 /// <param name="Usage">What the key is for.</param>
 /// <param name="Algorithm">TDES_2KEY (default; 16-byte components) or HMAC_SHA1 (20 bytes, for AAV).</param>
 /// <param name="Components">Clear key components in hex, one per custodian.</param>
-public sealed record CreateKeyRequest(string Alias, KeyUsageName Usage, KeyAlgorithmName? Algorithm = null, IReadOnlyList<string>? Components = null);
+public sealed record CreateKeyRequest(string Alias, KeyUsage Usage, KeyAlgorithmName? Algorithm = null, IReadOnlyList<string>? Components = null);
 
 /// <summary>Key metadata. The clear key is never returned.</summary>
 /// <param name="Kcv">Key check value: first 3 bytes (hex) of the key encrypting zeros.</param>
-public sealed record KeyResponse(Guid Id, string Alias, KeyUsageName Usage, KeyAlgorithmName Algorithm, string Kcv, string Status, DateTime CreatedAt);
+public sealed record KeyResponse(Guid Id, string Alias, KeyUsage Usage, KeyAlgorithmName Algorithm, string Kcv, string Status, DateTime CreatedAt);
 
 public sealed record RewrapResponse(int Rewrapped);
 
-/// <summary>Key aliases per verification slot.</summary>
-public sealed record RangeKeysDto(string? Cvv1 = null, string? Cvv2 = null, string? Icvv = null, string? Dcvv2 = null,
-    string? Cvc3 = null, string? Dcvv = null, string? Cavv = null, string? Aav = null);
+/// <summary>Key aliases by slot name (cvv1, cvv2, icvv, dcvv2, cvc3, dcvv, cavv, aav); the OpenAPI schema lists the slots.</summary>
+public sealed class RangeKeysDto : Dictionary<string, string?>;
 
 /// <param name="WindowMinutes">Window length, 1–1080 minutes (default 60).</param>
 /// <param name="GraceSeconds">How long after its end a window's value is still accepted (default 300).</param>

@@ -2,6 +2,8 @@ using FluentValidation;
 using IssuerVerification.Api.Validation;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
 
 namespace IssuerVerification.Api.Admin;
 
@@ -12,14 +14,16 @@ internal sealed class CreateKeyRequestValidator : AbstractValidator<CreateKeyReq
         RuleFor(r => r.Alias).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$")
             .WithMessage("Use letters, digits, '.', '_' and '-'.")
             .Must(a => !a.StartsWith("system-", StringComparison.Ordinal)).WithMessage("The 'system-' prefix is reserved.");
-        RuleFor(r => r.Algorithm).Must((r, a) => (a ?? KeyAlgorithmName.Tdes2Key) == (r.Usage == KeyUsageName.Aav ? KeyAlgorithmName.HmacSha1 : KeyAlgorithmName.Tdes2Key))
-            .WithMessage(r => r.Usage == KeyUsageName.Aav ? "AAV keys are HMAC_SHA1." : $"{r.Usage} keys are TDES_2KEY.");
+        RuleFor(r => r.Usage).Must(KeyUsages.IsIssuerKey).WithMessage("Not a usage an issuer key can have.");
+        RuleFor(r => r.Algorithm).Must((r, a) => KeyAlgorithms.ToDomain(a) == KeyUsages.AlgorithmOf(r.Usage))
+            .When(r => KeyUsages.IsIssuerKey(r.Usage))
+            .WithMessage(r => $"This usage takes {KeyAlgorithms.FromDomain(KeyUsages.AlgorithmOf(r.Usage))} keys.");
         RuleFor(r => r.Components).Must(c => c is null || c.Count is >= 1 and <= 3).WithMessage("Give 1 to 3 components.");
         RuleForEach(r => r.Components).Must((r, c) => Digits.AreHex(c, ComponentHexLength(r)))
             .WithMessage(r => $"Each component is {ComponentHexLength(r) / 2} bytes: {ComponentHexLength(r)} hex characters.");
     }
 
-    private static int ComponentHexLength(CreateKeyRequest r) => (r.Algorithm ?? KeyAlgorithmName.Tdes2Key) == KeyAlgorithmName.HmacSha1 ? 40 : 32;
+    private static int ComponentHexLength(CreateKeyRequest r) => KeyAlgorithms.ToDomain(r.Algorithm) == KeyAlgorithm.HmacSha1 ? 40 : 32;
 }
 
 internal sealed class CreateCardRangeRequestValidator : AbstractValidator<CreateCardRangeRequest>
@@ -28,6 +32,8 @@ internal sealed class CreateCardRangeRequestValidator : AbstractValidator<Create
     {
         RuleFor(r => r.PanPrefix).Must(p => Digits.AreDigits(p, 6, 11)).WithMessage("6 to 11 digits.");
         RuleFor(r => r.Keys).NotNull();
+        RuleForEach(r => r.Keys).Must(slot => KeySlot.Find(slot.Key) is not null).OverridePropertyName("keys")
+            .WithMessage((_, slot) => $"'{slot.Key}' is not a key slot; the slots are {string.Join(", ", KeySlot.All)}.");
         RuleFor(r => r.Dcvv2!.WindowMinutes).InclusiveBetween(1, 1080).When(r => r.Dcvv2?.WindowMinutes is not null);
         RuleFor(r => r.Dcvv2!.GraceSeconds).InclusiveBetween(0, 3600).When(r => r.Dcvv2?.GraceSeconds is not null);
         RuleFor(r => r.Lockout!.MaxFailures).InclusiveBetween(1, 100).When(r => r.Lockout?.MaxFailures is not null);

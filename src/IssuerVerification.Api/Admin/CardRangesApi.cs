@@ -1,6 +1,7 @@
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IssuerVerification.Api.Admin;
@@ -17,13 +18,12 @@ public static class CardRangesApi
 
     private static async Task<Created<CardRangeResponse>> Create(CreateCardRangeRequest request, CardRanges ranges, TimeProvider clock, CancellationToken ct)
     {
-        var k = request.Keys;
         var range = await ranges.CreateAsync(new CardRange
         {
             Id = Guid.NewGuid(),
             PanPrefix = request.PanPrefix,
             Network = request.Network,
-            Keys = new RangeKeys { Cvv1 = k.Cvv1, Cvv2 = k.Cvv2, Icvv = k.Icvv, Dcvv2 = k.Dcvv2, Cvc3 = k.Cvc3, Dcvv = k.Dcvv, Cavv = k.Cavv, Aav = k.Aav },
+            Keys = new RangeKeys(request.Keys.Where(k => k.Value is not null).ToDictionary(k => KeySlot.Find(k.Key)!, k => k.Value!)),
             Dcvv2 = Defaults(request.Dcvv2, new Dcvv2Settings()),
             Cvv2ExpiryFormat = request.Cvv2ExpiryFormat == ExpiryFormatName.Mmyy ? ExpiryFormat.Mmyy : ExpiryFormat.Yymm,
             Lockout = Defaults(request.Lockout, new LockoutSettings()),
@@ -53,9 +53,19 @@ public static class CardRangesApi
         ChallengeMaxAttempts = s?.ChallengeMaxAttempts ?? d.ChallengeMaxAttempts,
     };
 
+    private static RangeKeysDto ToDto(RangeKeys keys)
+    {
+        var dto = new RangeKeysDto();
+        foreach (var (slot, alias) in keys.Filled)
+        {
+            dto[slot.Name] = alias;
+        }
+        return dto;
+    }
+
     private static CardRangeResponse ToResponse(CardRange r) => new(
         r.Id, r.PanPrefix, r.Network,
-        new RangeKeysDto(r.Keys.Cvv1, r.Keys.Cvv2, r.Keys.Icvv, r.Keys.Dcvv2, r.Keys.Cvc3, r.Keys.Dcvv, r.Keys.Cavv, r.Keys.Aav),
+        ToDto(r.Keys),
         new Dcvv2SettingsDto(r.Dcvv2.WindowMinutes, r.Dcvv2.GraceSeconds, r.Dcvv2.SingleUse),
         r.Cvv2ExpiryFormat == ExpiryFormat.Mmyy ? ExpiryFormatName.Mmyy : ExpiryFormatName.Yymm,
         new LockoutSettingsDto(r.Lockout.MaxFailures, r.Lockout.LockMinutes),

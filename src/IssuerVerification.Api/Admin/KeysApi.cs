@@ -21,8 +21,7 @@ public static class KeysApi
     private static async Task<Created<KeyResponse>> Create(CreateKeyRequest request, KeyRing ring, CancellationToken ct)
     {
         var components = request.Components?.Select(Convert.FromHexString).ToList();
-        var key = await ring.CreateAsync(request.Alias, Enum.Parse<KeyUsage>(request.Usage.ToString()),
-            Enum.Parse<KeyAlgorithm>((request.Algorithm ?? KeyAlgorithmName.Tdes2Key).ToString()), components, ct);
+        var key = await ring.CreateAsync(request.Alias, request.Usage, KeyAlgorithms.ToDomain(request.Algorithm), components, ct);
         components?.ForEach(c => Array.Clear(c));
         return TypedResults.Created($"/v1/admin/keys/{key.Alias}", ToResponse(key));
     }
@@ -38,9 +37,8 @@ public static class KeysApi
     private static async Task<Ok<RewrapResponse>> Rewrap(KeyRing ring, CancellationToken ct) =>
         TypedResults.Ok(new RewrapResponse(await ring.RewrapAllAsync(ct)));
 
-    private static bool IsPublic(StoredKey key) => Enum.IsDefined(typeof(KeyUsageName), key.Usage.ToString());
+    private static bool IsPublic(StoredKey key) => KeyUsages.IsIssuerKey(key.Usage);
 
     private static KeyResponse ToResponse(StoredKey key) => new(
-        key.Id, key.Alias, Enum.Parse<KeyUsageName>(key.Usage.ToString()), Enum.Parse<KeyAlgorithmName>(key.Algorithm.ToString()),
-        key.Kcv, key.Status.ToString().ToLowerInvariant(), key.CreatedAt);
+        key.Id, key.Alias, key.Usage, KeyAlgorithms.FromDomain(key.Algorithm), key.Kcv, key.Status.ToString().ToLowerInvariant(), key.CreatedAt);
 }

@@ -5,6 +5,7 @@ using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Clients;
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,3 +1,4 @@
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Verification;
 
 namespace IssuerVerification.Api.CardVerification;

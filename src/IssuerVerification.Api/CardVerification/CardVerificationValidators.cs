@@ -1,6 +1,7 @@
 using FluentValidation;
 using IssuerVerification.Api.Validation;
 using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Verification;
 
 namespace IssuerVerification.Api.CardVerification;

@@ -19,61 +19,73 @@ public static class IdempotencyFilter
 
     public static TBuilder WithIdempotency<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
-        builder.AddEndpointFilter(async (invocation, next) =>
+        builder.AddEndpointFilterFactory((context, next) =>
         {
-            var http = invocation.HttpContext;
-            var key = http.Request.Headers[HeaderName].ToString();
-            if (key.Length == 0)
-            {
-                return await next(invocation);
-            }
-            if (key.Length > 200)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [HeaderName] = ["At most 200 characters."] },
-                    type: ProblemTypes.Validation);
-            }
-            var services = http.RequestServices;
-            var store = services.GetRequiredService<IIdempotencyStore>();
-            var sealer = services.GetRequiredService<Sealer>();
-            var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var client = http.User.ClientId();
-            var requestHash = Hash(http, invocation.Arguments, json);
-
-            var previous = await store.FindAsync(client, key, http.RequestAborted);
-            if (previous is not null)
-            {
-                return CryptographicOperations.FixedTimeEquals(previous.RequestHash, requestHash)
-                    ? Replay(previous.StatusCode, await sealer.UnsealAsync(previous.SealedBody, http.RequestAborted))
-                    : TypedResults.Problem("This Idempotency-Key was used with a different request.",
-                        statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key reuse", type: ProblemTypes.IdempotencyKeyReuse);
-            }
-
-            var result = await next(invocation);
-            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } status and IValueHttpResult value)
-            {
-                var body = JsonSerializer.SerializeToUtf8Bytes(value.Value, json);
-                await store.TryAddAsync(new IdempotencyRecord
-                {
-                    Client = client,
-                    Key = key,
-                    RequestHash = requestHash,
-                    StatusCode = status.StatusCode!.Value,
-                    SealedBody = await sealer.SealAsync(body, http.RequestAborted),
-                    CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
-                }, http.RequestAborted);
-            }
-            return result;
+            var body = BodyParameter(context.MethodInfo, context.ApplicationServices.GetRequiredService<IServiceProviderIsService>());
+            return invocation => InvokeAsync(invocation, body, next);
         });
         builder.Add(endpoint => endpoint.Metadata.Add(new ProducesResponseTypeMetadata(
             StatusCodes.Status409Conflict, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"])));
         return builder;
     }
 
-    private static byte[] Hash(HttpContext http, IList<object?> arguments, JsonSerializerOptions json)
+    /// <summary>
+    /// The index of the handler's JSON body parameter (-1 when it has none): the one complex parameter that is not a
+    /// service. Route values are part of the path, which is hashed; services are not part of the request at all.
+    /// </summary>
+    internal static int BodyParameter(System.Reflection.MethodInfo handler, IServiceProviderIsService services) =>
+        Array.FindIndex(handler.GetParameters(), p => p.ParameterType is { IsClass: true } type && type != typeof(string)
+            && type != typeof(HttpContext) && type != typeof(System.Security.Claims.ClaimsPrincipal) && !services.IsService(type));
+
+    private static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, int body, EndpointFilterDelegate next)
     {
-        // Route values and request bodies; injected services are not part of the request.
-        var bound = arguments.Where(a => a is string or Guid || a?.GetType().Namespace?.StartsWith("IssuerVerification.Api", StringComparison.Ordinal) == true);
-        var text = http.Request.Method + " " + http.Request.Path + " " + JsonSerializer.Serialize(bound.ToArray(), json);
+        var http = invocation.HttpContext;
+        var key = http.Request.Headers[HeaderName].ToString();
+        if (key.Length == 0)
+        {
+            return await next(invocation);
+        }
+        if (key.Length > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [HeaderName] = ["At most 200 characters."] },
+                type: ProblemTypes.Validation);
+        }
+        var services = http.RequestServices;
+        var store = services.GetRequiredService<IIdempotencyStore>();
+        var sealer = services.GetRequiredService<Sealer>();
+        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var client = http.User.ClientId();
+        var requestHash = Hash(http, client, body < 0 ? null : invocation.Arguments[body], json);
+
+        var previous = await store.FindAsync(client, key, http.RequestAborted);
+        if (previous is not null)
+        {
+            return CryptographicOperations.FixedTimeEquals(previous.RequestHash, requestHash)
+                ? Replay(previous.StatusCode, await sealer.UnsealAsync(previous.SealedBody, http.RequestAborted))
+                : TypedResults.Problem("This Idempotency-Key was used with a different request.",
+                    statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key reuse", type: ProblemTypes.IdempotencyKeyReuse);
+        }
+
+        var result = await next(invocation);
+        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } status and IValueHttpResult value)
+        {
+            await store.TryAddAsync(new IdempotencyRecord
+            {
+                Client = client,
+                Key = key,
+                RequestHash = requestHash,
+                StatusCode = status.StatusCode!.Value,
+                SealedBody = await sealer.SealAsync(JsonSerializer.SerializeToUtf8Bytes(value.Value, json), http.RequestAborted),
+                CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            }, http.RequestAborted);
+        }
+        return result;
+    }
+
+    /// <summary>What makes two requests the same: method and path (with its route values), the client, the JSON body.</summary>
+    private static byte[] Hash(HttpContext http, string client, object? body, JsonSerializerOptions json)
+    {
+        var text = $"{http.Request.Method} {http.Request.Path} {client} {JsonSerializer.Serialize(body, json)}";
         return SHA256.HashData(Encoding.UTF8.GetBytes(text));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Api.Json;
 
@@ -10,6 +11,8 @@ public static class JsonSetup
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new UtcDateTimeOffsetConverter());
+        // Key usages as the industry writes them (IMK_CVC3); every other enum in snake_case.
+        options.Converters.Add(new JsonStringEnumConverter<KeyUsage>(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.RespectNullableAnnotations = true;

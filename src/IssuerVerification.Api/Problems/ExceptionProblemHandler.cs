@@ -32,7 +32,7 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
         { Status = 400, Type = ProblemTypes.Validation, Title = "The request is invalid.", Detail = e.Message },
         NotFoundException e => Problem(404, ProblemTypes.NotFound, "Not found", e.Message),
         ConflictException e => Problem(409, ProblemTypes.Conflict, "Conflict", e.Message),
-        UnprocessableException e => Problem(422, ProblemTypes.For(e.Type), e.Title, e.Message),
+        CannotServeException e => Problem(422, ProblemTypes.For(e.Code), e.Title, e.Message),
         BadHttpRequestException e => FromBadRequest(e),
         _ when IsStoreFailure(exception) => Problem(503, ProblemTypes.StoreUnavailable, "Store unavailable",
             "The store cannot be reached. Nothing was changed; retry later."),

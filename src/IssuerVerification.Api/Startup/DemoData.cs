@@ -33,7 +33,11 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
             Id = Guid.NewGuid(),
             PanPrefix = "444433",
             Network = Network.Visa,
-            Keys = new RangeKeys { Cvv1 = "demo-cvk", Cvv2 = "demo-cvk", Icvv = "demo-cvk", Dcvv2 = "demo-dcvv2", Dcvv = "demo-imk-dcvv", Cavv = "demo-cavv" },
+            Keys = new RangeKeys(new Dictionary<KeySlot, string>
+            {
+                [KeySlot.Cvv1] = "demo-cvk", [KeySlot.Cvv2] = "demo-cvk", [KeySlot.Icvv] = "demo-cvk",
+                [KeySlot.Dcvv2] = "demo-dcvv2", [KeySlot.Dcvv] = "demo-imk-dcvv", [KeySlot.Cavv] = "demo-cavv",
+            }),
             CreatedAt = now,
         }, ct);
         await ranges.CreateAsync(new CardRange
@@ -41,7 +45,11 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
             Id = Guid.NewGuid(),
             PanPrefix = "539269",
             Network = Network.Mastercard,
-            Keys = new RangeKeys { Cvv1 = "demo-cvk", Cvv2 = "demo-cvk", Icvv = "demo-cvk", Dcvv2 = "demo-dcvv2", Cvc3 = "demo-imk-cvc3", Aav = "demo-aav" },
+            Keys = new RangeKeys(new Dictionary<KeySlot, string>
+            {
+                [KeySlot.Cvv1] = "demo-cvk", [KeySlot.Cvv2] = "demo-cvk", [KeySlot.Icvv] = "demo-cvk",
+                [KeySlot.Dcvv2] = "demo-dcvv2", [KeySlot.Cvc3] = "demo-imk-cvc3", [KeySlot.Aav] = "demo-aav",
+            }),
             CreatedAt = now,
         }, ct);
         await RegisterAsync(VisaPan, "9911", "00", new Cardholder { Name = "SARAH DEMO", Phone = "+15555550100", Email = "sarah@example.com", BankApp = true }, ct);

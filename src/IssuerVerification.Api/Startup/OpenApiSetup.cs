@@ -32,6 +32,7 @@ internal static class OpenApiSetup
             }
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
+            options.SchemaFilter<KeySchemaFilter>();
             options.CustomSchemaIds(t => t.Name.Replace("Dto", "", StringComparison.Ordinal));
         });
 }

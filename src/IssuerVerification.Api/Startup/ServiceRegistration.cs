@@ -4,6 +4,7 @@ using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Crypto;
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
@@ -36,6 +37,7 @@ internal static class ServiceRegistration
         services.AddSingleton(new CardStateCacheOptions(TimeSpan.FromSeconds(
             configuration.GetValue("Verification:CardStateCacheSeconds", CardStateCacheOptions.Default.Lifetime.TotalSeconds))));
         services.AddSingleton<CardStateCache>();
+        services.AddSingleton<ICardChangeListener>(sp => sp.GetRequiredService<CardStateCache>());
         services.AddSingleton<VerificationGuard>();
         services.AddSingleton<AtcRules>();
         services.AddSingleton<StaticCardVerification>();

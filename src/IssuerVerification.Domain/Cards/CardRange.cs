@@ -6,7 +6,7 @@ public sealed class CardRange
     public Guid Id { get; init; }
     public required string PanPrefix { get; init; }
     public Network Network { get; init; }
-    public RangeKeys Keys { get; init; } = new();
+    public RangeKeys Keys { get; init; } = RangeKeys.None;
     public Dcvv2Settings Dcvv2 { get; init; } = new();
     public ExpiryFormat Cvv2ExpiryFormat { get; init; }
     /// <summary>ICC master-key derivation for CVC3 and dCVV; option B is EMV's rule (option A up to 16 digits).</summary>
@@ -14,19 +14,6 @@ public sealed class CardRange
     public LockoutSettings Lockout { get; init; } = new();
     public ThreeDsSettings ThreeDs { get; init; } = new();
     public DateTime CreatedAt { get; init; }
-}
-
-/// <summary>Key aliases per slot; null when the range has no key for that purpose.</summary>
-public sealed record RangeKeys
-{
-    public string? Cvv1 { get; init; }
-    public string? Cvv2 { get; init; }
-    public string? Icvv { get; init; }
-    public string? Dcvv2 { get; init; }
-    public string? Cvc3 { get; init; }
-    public string? Dcvv { get; init; }
-    public string? Cavv { get; init; }
-    public string? Aav { get; init; }
 }
 
 public sealed record Dcvv2Settings

@@ -1,5 +1,4 @@
 using IssuerVerification.Domain.Common;
-using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
 
 namespace IssuerVerification.Domain.Cards;
@@ -14,16 +13,12 @@ public sealed class CardRanges(ICardStore store, KeyRing keys, TimeProvider cloc
 
     public async Task<CardRange> CreateAsync(CardRange range, CancellationToken ct)
     {
-        foreach (var (slot, alias, usage) in Slots(range.Keys))
+        foreach (var (slot, alias) in range.Keys.Filled)
         {
-            if (alias is null)
-            {
-                continue;
-            }
             var key = await keys.FindAsync(alias, ct) ?? throw new InvalidFieldException($"keys.{slot}", $"No key with alias '{alias}'.");
-            if (key.Usage != usage)
+            if (key.Usage != slot.Usage)
             {
-                throw new InvalidFieldException($"keys.{slot}", $"Key '{alias}' has usage {KeyRing.ApiName(key.Usage)}; the {slot} slot needs {KeyRing.ApiName(usage)}.");
+                throw new InvalidFieldException($"keys.{slot}", $"Key '{alias}' is not a {slot} key: its usage is for another slot.");
             }
         }
         await store.AddRangeAsync(range, ct);
@@ -33,13 +28,13 @@ public sealed class CardRanges(ICardStore store, KeyRing keys, TimeProvider cloc
 
     public async Task<IReadOnlyList<CardRange>> ListAsync(CancellationToken ct) => (await LoadAsync(ct)).Ranges;
 
-    /// <summary>The range with the longest prefix of the PAN, or a 422 problem.</summary>
+    /// <summary>The range with the longest prefix of the PAN, or <see cref="CannotServeException"/>.</summary>
     public async Task<CardRange> ForAsync(Pan pan, CancellationToken ct)
     {
         var match = (await LoadAsync(ct)).Ranges
             .Where(r => pan.Digits.StartsWith(r.PanPrefix, StringComparison.Ordinal))
             .MaxBy(r => r.PanPrefix.Length);
-        return match ?? throw new UnprocessableException("no-card-range", "No card range",
+        return match ?? throw new CannotServeException("no-card-range", "No card range",
             $"No card range is configured for {pan.Masked}.");
     }
 
@@ -53,11 +48,4 @@ public sealed class CardRanges(ICardStore store, KeyRing keys, TimeProvider cloc
         }
         return snapshot;
     }
-
-    private static IEnumerable<(string Slot, string? Alias, KeyUsage Usage)> Slots(RangeKeys k) =>
-    [
-        ("cvv1", k.Cvv1, KeyUsage.Cvk), ("cvv2", k.Cvv2, KeyUsage.Cvk), ("icvv", k.Icvv, KeyUsage.Cvk),
-        ("dcvv2", k.Dcvv2, KeyUsage.Dcvv2), ("cvc3", k.Cvc3, KeyUsage.ImkCvc3), ("dcvv", k.Dcvv, KeyUsage.ImkDcvv),
-        ("cavv", k.Cavv, KeyUsage.Cavv), ("aav", k.Aav, KeyUsage.Aav),
-    ];
 }

@@ -3,7 +3,7 @@ using IssuerVerification.Domain.Common;
 namespace IssuerVerification.Domain.Cards;
 
 /// <summary>Registers cards and changes their status or contacts.</summary>
-public sealed class CardRegistry(ICardStore store, PanProtector pans, Verification.CardStateCache states, TimeProvider clock)
+public sealed class CardRegistry(ICardStore store, PanProtector pans, ICardChangeListener changes, TimeProvider clock)
 {
     public async Task<Card> RegisterAsync(Pan pan, string expiry, string psn, CardStatus status, Cardholder cardholder, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class CardRegistry(ICardStore store, PanProtector pans, Verificati
             UpdatedAt = now,
         };
         await store.AddAsync(card, ct);
-        states.Forget(fingerprint);
+        changes.CardChanged(fingerprint);
         return card;
     }
 
@@ -44,7 +44,7 @@ public sealed class CardRegistry(ICardStore store, PanProtector pans, Verificati
         card.Cardholder = cardholder ?? card.Cardholder;
         card.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await store.UpdateAsync(card, ct);
-        states.Forget(card.PanFingerprint);
+        changes.CardChanged(card.PanFingerprint);
         return card;
     }
 }

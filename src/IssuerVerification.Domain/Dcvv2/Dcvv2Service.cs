@@ -13,8 +13,8 @@ public sealed class Dcvv2Service(
 
     public async Task<Dcvv2Issue> GenerateAsync(CardContext card, int count, string client, CancellationToken ct)
     {
-        CardResolver.RequireActive(card);
-        var key = await keys.HandleAsync(card.Range.Keys.Dcvv2, KeyUsage.Dcvv2, ct);
+        card.RequireActive();
+        var key = await keys.HandleAsync(card.Range.Keys, KeySlot.Dcvv2, ct);
         var now = clock.GetUtcNow();
         var first = Dcvv2Window.Containing(now, card.Range.Dcvv2.WindowMinutes);
         var values = Enumerable.Range(0, count)
@@ -38,19 +38,13 @@ public sealed class Dcvv2Service(
     public async Task<(VerificationResult Result, Dcvv2Window? Window)> VerifyAsync(
         CardContext card, string value, DateTimeOffset? transactionTime, string client, CancellationToken ct)
     {
-        var key = await keys.HandleAsync(card.Range.Keys.Dcvv2, KeyUsage.Dcvv2, ct);
+        var key = await keys.HandleAsync(card.Range.Keys, KeySlot.Dcvv2, ct);
         var time = transactionTime ?? clock.GetUtcNow();
-        Dcvv2Window? matched = null;
-        var result = await guard.RunAsync(card, "dcvv2.verify", client, async c =>
-        {
-            var (outcome, window) = await CheckAsync(card, key, value, time, c);
-            matched = window;
-            return outcome;
-        }, ct);
-        return (result, result.IsMatch ? matched : null);
+        var (result, window) = await guard.RunAsync(card, "dcvv2.verify", client, c => CheckAsync(card, key, value, time, c), ct);
+        return (result, result.IsMatch ? window : null);
     }
 
-    private async Task<(VerificationResult, Dcvv2Window?)> CheckAsync(CardContext card, KeyHandle key, string value, DateTimeOffset time, CancellationToken ct)
+    private async Task<(VerificationResult Result, Dcvv2Window? Payload)> CheckAsync(CardContext card, KeyHandle key, string value, DateTimeOffset time, CancellationToken ct)
     {
         var settings = card.Range.Dcvv2;
         var grace = TimeSpan.FromSeconds(settings.GraceSeconds);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
 
@@ -52,20 +53,17 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, TimeProvider
         return key;
     }
 
-    /// <summary>The handle of an active key with this alias and usage, or a 422 naming what is missing.</summary>
-    public async Task<KeyHandle> HandleAsync(string? alias, KeyUsage usage, CancellationToken ct)
+    /// <summary>The handle of the active key in a range's slot, or <see cref="CannotServeException"/> naming the slot.</summary>
+    public async Task<KeyHandle> HandleAsync(RangeKeys range, KeySlot slot, CancellationToken ct)
     {
-        var key = alias is null ? null : await FindAsync(alias, ct);
-        if (key is null || key.Usage != usage || key.Status != KeyStatus.Active)
+        var key = range[slot] is { } alias ? await FindAsync(alias, ct) : null;
+        if (key is null || key.Usage != slot.Usage || key.Status != KeyStatus.Active)
         {
-            throw new UnprocessableException("no-key", "No key configured",
-                $"The card range has no active {ApiName(usage)} key for this operation.");
+            throw new CannotServeException("no-key", "No key configured",
+                $"The card range has no active key in its {slot} slot for this operation.");
         }
         return key.Handle;
     }
-
-    /// <summary>How the API spells a usage: <c>ImkCvc3</c> → <c>IMK_CVC3</c>.</summary>
-    public static string ApiName(KeyUsage usage) => System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(usage.ToString());
 
     /// <summary>A system key (PAN fingerprint, PAN encryption, result signing), generated on first use.</summary>
     public async Task<KeyHandle> SystemKeyAsync(KeyUsage usage, CancellationToken ct)
@@ -76,16 +74,9 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, TimeProvider
         {
             return existing.Handle;
         }
-        var algorithm = usage switch
-        {
-            KeyUsage.PanFingerprint => KeyAlgorithm.HmacSha256,
-            KeyUsage.PanEncryption => KeyAlgorithm.Aes256,
-            KeyUsage.ResultSigning => KeyAlgorithm.EcP256,
-            _ => throw new ArgumentOutOfRangeException(nameof(usage)),
-        };
         try
         {
-            return (await CreateAsync(alias, usage, algorithm, null, ct)).Handle;
+            return (await CreateAsync(alias, usage, KeyUsages.AlgorithmOf(usage), null, ct)).Handle;
         }
         catch (ConflictException)
         {

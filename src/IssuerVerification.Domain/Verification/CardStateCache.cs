@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
+using IssuerVerification.Domain.Cards;
 
 namespace IssuerVerification.Domain.Verification;
-
-/// <summary>How long a replica may answer from a card's state read earlier (0 turns the cache off), and for how many cards.</summary>
-public sealed record CardStateCacheOptions(TimeSpan Lifetime, int MaxEntries = 100_000)
-{
-    public static readonly CardStateCacheOptions Default = new(TimeSpan.FromSeconds(5));
-}
 
 /// <summary>
 /// Keeps each card's <see cref="CardState"/> for <see cref="CardStateCacheOptions.Lifetime"/>, so that a burst of
@@ -15,7 +10,7 @@ public sealed record CardStateCacheOptions(TimeSpan Lifetime, int MaxEntries = 1
 /// replica is seen here when the entry expires, except that a failure counted here always reloads: a card locked
 /// elsewhere answers card_locked here from the next attempt after a wrong one.
 /// </summary>
-public sealed class CardStateCache(ICounterStore store, TimeProvider clock, CardStateCacheOptions options)
+public sealed class CardStateCache(ILockoutStore store, TimeProvider clock, CardStateCacheOptions options) : ICardChangeListener
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
     private long _generation;
@@ -41,7 +36,7 @@ public sealed class CardStateCache(ICounterStore store, TimeProvider clock, Card
     }
 
     /// <summary>Called after every change to a card's registration or counters made through this replica.</summary>
-    public void Forget(byte[] fingerprint)
+    public void CardChanged(byte[] fingerprint)
     {
         Interlocked.Increment(ref _generation);
         _entries.TryRemove(Convert.ToBase64String(fingerprint), out _);

@@ -1,20 +1,6 @@
 namespace IssuerVerification.Domain.Verification;
 
-/// <summary>Why a verification did not match. A failed verification is an answer, not an error.</summary>
-public enum MismatchReason
-{
-    ValueMismatch,
-    CardLocked,
-    AtcReplay,
-    AtcOutOfRange,
-    WindowNotIssued,
-    WindowExpired,
-    AlreadyUsed,
-    CardInactive,
-}
-
-public enum VerificationOutcome { Match, NoMatch }
-
+/// <summary>The answer of a verification: a match, or no match and why.</summary>
 public sealed record VerificationResult(VerificationOutcome Result, MismatchReason? Reason)
 {
     public static readonly VerificationResult Matched = new(VerificationOutcome.Match, null);

@@ -13,7 +13,7 @@ internal sealed class CardRangeConfiguration : IEntityTypeConfiguration<CardRang
         builder.Property(r => r.Network).HasConversion<string>();
         builder.Property(r => r.Cvv2ExpiryFormat).HasConversion<string>();
         builder.Property(r => r.IccDerivation).HasConversion<string>();
-        builder.ComplexProperty(r => r.Keys);
+        builder.Property(r => r.Keys).HasConversion(new RangeKeysConverter(), RangeKeysConverter.Comparer);
         builder.ComplexProperty(r => r.Dcvv2);
         builder.ComplexProperty(r => r.Lockout);
         builder.ComplexProperty(r => r.ThreeDs);

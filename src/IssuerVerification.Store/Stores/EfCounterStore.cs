@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Verification;
 using Microsoft.EntityFrameworkCore;
 
 namespace IssuerVerification.Store.Stores;
 
 /// <summary>Counters updated with conditional statements, so concurrent requests on any replica stay exact.</summary>
-internal sealed class EfCounterStore : ICounterStore, IAsyncDisposable
+internal sealed class EfCounterStore : ILockoutStore, IAtcStore, IAsyncDisposable
 {
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
     private readonly GroupCommit<AtcClaim, bool> _claims;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using IssuerVerification.Domain.Keys;
 
 namespace IssuerVerification.Api.Tests.Infrastructure;
 
@@ -13,14 +14,7 @@ public static class Setup
         foreach (var (slot, hex) in slotKeys)
         {
             var alias = $"{slot}-{prefix}-{Guid.NewGuid():N}"[..40];
-            var usage = slot switch
-            {
-                "cvv1" or "cvv2" or "icvv" => "CVK",
-                "dcvv2" => "DCVV2",
-                "cvc3" => "IMK_CVC3",
-                "dcvv" => "IMK_DCVV",
-                _ => slot.ToUpperInvariant(),
-            };
+            var usage = KeySlot.Find(slot)!.Usage;
             object body = hex is null ? new { alias, usage } : new { alias, usage, components = new[] { hex } };
             await (await api.Client().PostJsonAsync("/v1/admin/keys", body)).ReadJsonAsync(HttpStatusCode.Created);
             keys[slot] = alias;

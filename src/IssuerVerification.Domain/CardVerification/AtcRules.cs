@@ -1,10 +1,12 @@
-namespace IssuerVerification.Domain.Verification;
+using IssuerVerification.Domain.Verification;
+
+namespace IssuerVerification.Domain.CardVerification;
 
 /// <summary>
 /// Application transaction counter rules per card and application: an ATC is accepted only above the last
 /// accepted one and at most <see cref="MaxStep"/> above it. A no_match never advances it.
 /// </summary>
-public sealed class AtcRules(ICounterStore counters)
+public sealed class AtcRules(IAtcStore counters)
 {
     public const int MaxStep = 1000;
 

@@ -2,17 +2,18 @@ using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Verification;
 
-namespace IssuerVerification.Domain.Verification;
+namespace IssuerVerification.Domain.CardVerification;
 
-/// <summary>Mastercard CVC3 (§3) and Visa dCVV (§4), with ATC replay protection.</summary>
+/// <summary>Mastercard CVC3 (docs/ALGORITHMS.md §3) and Visa dCVV (§4), with ATC replay protection.</summary>
 public sealed class DynamicCardVerification(
     IContactlessCodes crypto, KeyRing keys, CardResolver cards, VerificationGuard guard, AtcRules atcRules, IAuditLog audit, TimeProvider clock)
 {
     public async Task<(string Cvc3, ushort Ivcvc3)> GenerateCvc3Async(Pan pan, string? psn, Cvc3Source source, uint un, ushort atc, string client, CancellationToken ct)
     {
         var card = await cards.ResolveAsync(pan, ct);
-        CardResolver.RequireActive(card);
+        card.RequireActive();
         var (key, cardPsn, ivcvc3) = await Cvc3InputsAsync(card, psn, source, ct);
         var cvc3 = crypto.Cvc3(key, pan.Digits, cardPsn, card.Range.IccDerivation, ivcvc3, un, atc);
         await audit.WriteGeneratedAsync(clock, client, "cvc3.generate", card.Fingerprint, ct);
@@ -30,8 +31,8 @@ public sealed class DynamicCardVerification(
     public async Task<string> GenerateDcvvAsync(Pan pan, Expiry expiry, string serviceCode, ushort atc, string client, CancellationToken ct)
     {
         var card = await cards.ResolveAsync(pan, ct);
-        CardResolver.RequireActive(card);
-        var key = await keys.HandleAsync(card.Range.Keys.Dcvv, KeyUsage.ImkDcvv, ct);
+        card.RequireActive();
+        var key = await keys.HandleAsync(card.Range.Keys, KeySlot.Dcvv, ct);
         var dcvv = crypto.Dcvv(key, pan.Digits, card.Range.IccDerivation, expiry.Yymm, serviceCode, atc);
         await audit.WriteGeneratedAsync(clock, client, "dcvv.generate", card.Fingerprint, ct);
         return dcvv;
@@ -40,24 +41,16 @@ public sealed class DynamicCardVerification(
     public async Task<VerificationResult> VerifyDcvvAsync(Pan pan, Expiry expiry, string serviceCode, ushort atc, string dcvv, string client, CancellationToken ct)
     {
         var card = await cards.ResolveAsync(pan, ct);
-        var key = await keys.HandleAsync(card.Range.Keys.Dcvv, KeyUsage.ImkDcvv, ct);
+        var key = await keys.HandleAsync(card.Range.Keys, KeySlot.Dcvv, ct);
         return await guard.RunAsync(card, "dcvv.verify", client, c => atcRules.VerifyAsync(card.Fingerprint, "dcvv", atc,
             () => crypto.VerifyDcvv(key, pan.Digits, card.Range.IccDerivation, expiry.Yymm, serviceCode, atc, dcvv), c), ct);
     }
 
     private async Task<(KeyHandle Key, string Psn, ushort Ivcvc3)> Cvc3InputsAsync(CardContext card, string? psn, Cvc3Source source, CancellationToken ct)
     {
-        var key = await keys.HandleAsync(card.Range.Keys.Cvc3, KeyUsage.ImkCvc3, ct);
+        var key = await keys.HandleAsync(card.Range.Keys, KeySlot.Cvc3, ct);
         var cardPsn = psn ?? card.Card?.Psn ?? "00";
         var ivcvc3 = source.Ivcvc3 ?? crypto.Ivcvc3(key, card.Pan.Digits, cardPsn, card.Range.IccDerivation, source.StaticTrack);
         return (key, cardPsn, ivcvc3);
     }
-}
-
-/// <summary>Where the IVCVC3 comes from: given, or computed from the card's static track image as personalised.</summary>
-public sealed record Cvc3Source(ushort? Ivcvc3, byte[] StaticTrack)
-{
-    public static Cvc3Source FromIvcvc3(ushort ivcvc3) => new(ivcvc3, []);
-
-    public static Cvc3Source FromTrack(byte[] staticTrack) => new(null, staticTrack);
 }

@@ -1,0 +1,3 @@
+namespace IssuerVerification.Domain.Verification;
+
+public enum VerificationOutcome { Match, NoMatch }
