@@ -31,10 +31,10 @@ public static class StoreRegistration
         services.AddSingleton<IKeyStore, EfKeyStore>();
         services.AddSingleton<ICardStore, EfCardStore>();
         services.AddSingleton<IClientStore, EfClientStore>();
-        services.AddSingleton<EfCounterStore>();
-        services.AddSingleton<ILockoutStore>(sp => sp.GetRequiredService<EfCounterStore>());
-        services.AddSingleton<IAtcStore>(sp => sp.GetRequiredService<EfCounterStore>());
-        services.AddSingleton<IAuditLog, AuditWriter>();
+        services.AddSingleton<IAtcStore, EfAtcStore>();
+        services.AddSingleton<EfLockoutStore>();
+        services.AddSingleton<ILockoutStore>(sp => sp.GetRequiredService<EfLockoutStore>());
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<EfLockoutStore>());
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IDcvv2Store, EfDcvv2Store>();
         return services;

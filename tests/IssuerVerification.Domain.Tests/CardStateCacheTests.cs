@@ -95,7 +95,6 @@ public sealed class CardStateCacheTests
             return Task.FromResult(new CardState(null, new LockoutState(Failures, null)));
         }
 
-        public Task RecordFailureAsync(byte[] cardFingerprint, int maxFailures, DateTime lockUntil, CancellationToken ct) => throw new NotSupportedException();
-        public Task ResetFailuresAsync(byte[] cardFingerprint, CancellationToken ct) => throw new NotSupportedException();
+        public Task<bool> DecideAsync(Decision decision, CancellationToken ct) => throw new NotSupportedException();
     }
 }

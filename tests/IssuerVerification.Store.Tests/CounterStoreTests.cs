@@ -1,3 +1,4 @@
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Keys;
@@ -51,21 +52,50 @@ public sealed class CounterStoreTests
     }
 
     [Theory, MemberData(nameof(Stores))]
-    public async Task Failures_lock_at_the_maximum_and_restart_the_count(string store)
+    public async Task Failures_lock_at_the_maximum_and_a_locked_card_counts_nothing(string store)
     {
         await using var db = await TestDatabase.CreateAsync(store);
-        var counters = db.Services.GetRequiredService<ILockoutStore>();
+        var lockouts = db.Services.GetRequiredService<ILockoutStore>();
         byte[] card = [4];
-        var until = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        await counters.RecordFailureAsync(card, 3, until, default);
-        await counters.RecordFailureAsync(card, 3, until, default);
-        Assert.Equal(new LockoutState(2, null), (await counters.CardStateAsync(card, default)).Lockout);
-        await counters.RecordFailureAsync(card, 3, until, default);
-        Assert.Equal(new LockoutState(0, until), (await counters.CardStateAsync(card, default)).Lockout);
-        await counters.RecordFailureAsync(card, 3, until.AddDays(1), default);
-        await counters.ResetFailuresAsync(card, default);
-        Assert.Equal(new LockoutState(0, until), (await counters.CardStateAsync(card, default)).Lockout);
+        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var until = now.AddMinutes(30);
+        Task<bool> Decide(LockoutEffect effect, DateTime at) => lockouts.DecideAsync(Decision(card, effect, 3, until, at), default);
+
+        Assert.False(await Decide(LockoutEffect.CountFailure, now));
+        Assert.False(await Decide(LockoutEffect.CountFailure, now));
+        Assert.Equal(new LockoutState(2, null), (await lockouts.CardStateAsync(card, default)).Lockout);
+        Assert.False(await Decide(LockoutEffect.CountFailure, now)); // the third counts and locks
+        Assert.Equal(new LockoutState(0, until), (await lockouts.CardStateAsync(card, default)).Lockout);
+        Assert.True(await Decide(LockoutEffect.CountFailure, now.AddMinutes(1))); // locked: not counted
+        Assert.True(await Decide(LockoutEffect.Reset, now.AddMinutes(1))); // a match on a locked card does not stand
+        Assert.Equal(new LockoutState(0, until), (await lockouts.CardStateAsync(card, default)).Lockout);
+        Assert.False(await Decide(LockoutEffect.CountFailure, until)); // the lock has ended
+        Assert.False(await Decide(LockoutEffect.Reset, until));
+        Assert.Equal(0, (await lockouts.CardStateAsync(card, default)).Lockout.ConsecutiveFailures);
     }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Of_concurrent_failures_exactly_the_maximum_count_and_every_decision_is_audited(string store)
+    {
+        await using var db = await TestDatabase.CreateAsync(store);
+        var lockouts = db.Services.GetRequiredService<ILockoutStore>();
+        byte[] card = [5];
+        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var locked = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() =>
+            lockouts.DecideAsync(Decision(card, LockoutEffect.CountFailure, 5, now.AddMinutes(30), now), default))));
+        Assert.Equal(5, locked.Count(l => !l));
+        await using var context = await db.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
+        Assert.Equal(35, await context.AuditLog.CountAsync(e => e.Reason == "card_locked"));
+        Assert.Equal(5, await context.AuditLog.CountAsync(e => e.Reason == "value_mismatch"));
+    }
+
+    private static Decision Decision(byte[] card, LockoutEffect effect, int maxFailures, DateTime lockUntil, DateTime now) => new(
+        new AuditEntry
+        {
+            At = now, Client = "test", Action = "cvv2.verify", CardFingerprint = card,
+            Outcome = effect == LockoutEffect.Reset ? "match" : "no_match", Reason = effect == LockoutEffect.Reset ? null : "value_mismatch",
+        },
+        effect, maxFailures, lockUntil, now);
 
     [Theory, MemberData(nameof(Stores))]
     public async Task Duplicate_alias_is_a_conflict(string store)

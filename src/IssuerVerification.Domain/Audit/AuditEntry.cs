@@ -1,7 +1,7 @@
 namespace IssuerVerification.Domain.Audit;
 
 /// <summary>Who did what to which card, and the outcome. Never a value, never a clear PAN.</summary>
-public sealed class AuditEntry
+public sealed record AuditEntry
 {
     public long Id { get; init; }
     public DateTime At { get; init; }
@@ -10,9 +10,4 @@ public sealed class AuditEntry
     public byte[]? CardFingerprint { get; init; }
     public required string Outcome { get; init; }
     public string? Reason { get; init; }
-}
-
-public interface IAuditLog
-{
-    Task WriteAsync(AuditEntry entry, CancellationToken ct);
 }

@@ -10,6 +10,6 @@ public static class AuditLogExtensions
             Client = client,
             Action = action,
             CardFingerprint = fingerprint,
-            Outcome = "generated",
+            Outcome = AuditOutcomes.Generated,
         }, ct);
 }

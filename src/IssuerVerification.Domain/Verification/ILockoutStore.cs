@@ -1,13 +1,15 @@
 namespace IssuerVerification.Domain.Verification;
 
-/// <summary>What every verification checks first, per card and shared by every client and replica: registration and lockout.</summary>
+/// <summary>What every verification checks first and decides last, per card, shared by every client and replica.</summary>
 public interface ILockoutStore
 {
     /// <summary>The registered card with this fingerprint (if any) and its lockout state, in one read.</summary>
     Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct);
 
-    /// <summary>Atomically counts a failure; the one that reaches <paramref name="maxFailures"/> locks the card until <paramref name="lockUntil"/> and restarts the count.</summary>
-    Task RecordFailureAsync(byte[] cardFingerprint, int maxFailures, DateTime lockUntil, CancellationToken ct);
-
-    Task ResetFailuresAsync(byte[] cardFingerprint, CancellationToken ct);
+    /// <summary>
+    /// Makes a decision durable, atomically and in the order decisions on one card commit: unless the card is locked at
+    /// <see cref="Decision.Now"/>, applies its <see cref="Decision.Effect"/>; then writes its audit record with the outcome
+    /// that stands. Returns true when the card was locked, so the outcome that stands is card_locked.
+    /// </summary>
+    Task<bool> DecideAsync(Decision decision, CancellationToken ct);
 }

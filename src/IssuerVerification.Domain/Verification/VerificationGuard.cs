@@ -3,11 +3,14 @@ using IssuerVerification.Domain.Audit;
 namespace IssuerVerification.Domain.Verification;
 
 /// <summary>
-/// The rules every verification runs under, whatever it verifies: an inactive card answers card_inactive;
-/// a locked card answers card_locked without computing; failures are counted per card across all clients
-/// (the one that reaches the range's maximum locks the card); a match resets the count; every outcome is audited.
+/// The rules every verification runs under, whatever it verifies: an inactive card answers card_inactive; a card known
+/// to be locked answers card_locked without computing; failures are counted per card across all clients and replicas
+/// (the one that reaches the range's maximum locks the card); a match restarts the count; every outcome is audited.
+/// The outcome is decided when it becomes durable (<see cref="ILockoutStore.DecideAsync"/>): whatever the interleaving of
+/// requests, at most the maximum of failures is answered value_mismatch before the card locks, and a match is answered
+/// only if the card was not locked at that moment (docs/card-verification.md#lockout).
 /// </summary>
-public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache states, IAuditLog audit, TimeProvider clock)
+public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache states, TimeProvider clock)
 {
     public async Task<VerificationResult> RunAsync(
         CardContext card, string action, string client, Func<CancellationToken, Task<VerificationResult>> check, CancellationToken ct) =>
@@ -17,44 +20,32 @@ public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache sta
     public async Task<(VerificationResult Result, T? Payload)> RunAsync<T>(
         CardContext card, string action, string client, Func<CancellationToken, Task<(VerificationResult Result, T? Payload)>> check, CancellationToken ct)
     {
-        var (result, payload) = await DecideAsync(card, check, ct);
-        await audit.WriteAsync(new AuditEntry
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (result, payload, effect) = card.IsInactive ? (VerificationResult.NoMatch(MismatchReason.CardInactive), default, LockoutEffect.None)
+            : card.State.Lockout.LockedUntil > now ? (VerificationResult.NoMatch(MismatchReason.CardLocked), default, LockoutEffect.None)
+            : await CheckAsync(check, ct);
+        var settings = card.Range.Lockout;
+        var audit = new AuditEntry
         {
-            At = clock.GetUtcNow().UtcDateTime,
+            At = now,
             Client = client,
             Action = action,
             CardFingerprint = card.Fingerprint,
-            Outcome = result.IsMatch ? "match" : "no_match",
+            Outcome = result.IsMatch ? AuditOutcomes.Match : AuditOutcomes.NoMatch,
             Reason = result.Reason?.Code(),
-        }, ct);
-        return (result, payload);
+        };
+        var locked = await lockouts.DecideAsync(new Decision(audit, effect, settings.MaxFailures, now.AddMinutes(settings.LockMinutes), now), ct);
+        if (locked || effect == LockoutEffect.CountFailure || (effect == LockoutEffect.Reset && card.State.Lockout.ConsecutiveFailures > 0))
+        {
+            states.CardChanged(card.Fingerprint);
+        }
+        return locked ? (VerificationResult.NoMatch(MismatchReason.CardLocked), default) : (result, payload);
     }
 
-    private async Task<(VerificationResult, T?)> DecideAsync<T>(
-        CardContext card, Func<CancellationToken, Task<(VerificationResult, T?)>> check, CancellationToken ct)
+    private static async Task<(VerificationResult, T?, LockoutEffect)> CheckAsync<T>(
+        Func<CancellationToken, Task<(VerificationResult Result, T? Payload)>> check, CancellationToken ct)
     {
-        if (card.IsInactive)
-        {
-            return (VerificationResult.NoMatch(MismatchReason.CardInactive), default);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var lockout = card.State.Lockout;
-        if (lockout.LockedUntil > now)
-        {
-            return (VerificationResult.NoMatch(MismatchReason.CardLocked), default);
-        }
         var (result, payload) = await check(ct);
-        if (!result.IsMatch)
-        {
-            var settings = card.Range.Lockout;
-            await lockouts.RecordFailureAsync(card.Fingerprint, settings.MaxFailures, now.AddMinutes(settings.LockMinutes), ct);
-            states.CardChanged(card.Fingerprint);
-        }
-        else if (lockout.ConsecutiveFailures > 0)
-        {
-            await lockouts.ResetFailuresAsync(card.Fingerprint, ct);
-            states.CardChanged(card.Fingerprint);
-        }
-        return (result, payload);
+        return (result, payload, result.IsMatch ? LockoutEffect.Reset : LockoutEffect.CountFailure);
     }
 }

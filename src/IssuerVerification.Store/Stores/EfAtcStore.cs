@@ -1,18 +1,17 @@
 using System.Globalization;
 using System.Text;
 using IssuerVerification.Domain.CardVerification;
-using IssuerVerification.Domain.Verification;
 using Microsoft.EntityFrameworkCore;
 
 namespace IssuerVerification.Store.Stores;
 
-/// <summary>Counters updated with conditional statements, so concurrent requests on any replica stay exact.</summary>
-internal sealed class EfCounterStore : ILockoutStore, IAtcStore, IAsyncDisposable
+/// <summary>ATC counters updated with conditional statements, so concurrent requests on any replica stay exact.</summary>
+internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
 {
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
     private readonly GroupCommit<AtcClaim, bool> _claims;
 
-    public EfCounterStore(IDbContextFactory<IssuerDbContext> contexts)
+    public EfAtcStore(IDbContextFactory<IssuerDbContext> contexts)
     {
         _contexts = contexts;
         _claims = new GroupCommit<AtcClaim, bool>(ClaimAsync);
@@ -76,40 +75,6 @@ internal sealed class EfCounterStore : ILockoutStore, IAtcStore, IAsyncDisposabl
         }
         await transaction.CommitAsync();
         return won;
-    }
-
-    public async Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await _cardStateQuery(db, cardFingerprint, ct);
-    }
-
-    /// <summary>
-    /// One round trip, compiled once per store (a compiled query belongs to one model: SQLite or PostgreSQL).
-    /// Both sides are optional: an unregistered PAN, a card that never failed.
-    /// </summary>
-    private readonly Func<IssuerDbContext, byte[], CancellationToken, Task<CardState>> _cardStateQuery =
-        EF.CompileAsyncQuery((IssuerDbContext db, byte[] fingerprint, CancellationToken ct) => (
-            from card in db.Cards.AsNoTracking().Where(c => c.PanFingerprint == fingerprint).DefaultIfEmpty()
-            from lockout in db.CardLockouts.Where(l => l.CardFingerprint == fingerprint).DefaultIfEmpty()
-            select new CardState(card, new LockoutState(lockout == null ? 0 : lockout.ConsecutiveFailures, lockout == null ? null : lockout.LockedUntil)))
-            .Single());
-
-    public async Task RecordFailureAsync(byte[] cardFingerprint, int maxFailures, DateTime lockUntil, CancellationToken ct)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "CardLockouts" ("CardFingerprint", "ConsecutiveFailures") VALUES ({cardFingerprint}, 0) ON CONFLICT DO NOTHING""", ct);
-        await db.CardLockouts.Where(c => c.CardFingerprint == cardFingerprint).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.LockedUntil, c => c.ConsecutiveFailures + 1 >= maxFailures ? lockUntil : c.LockedUntil)
-            .SetProperty(c => c.ConsecutiveFailures, c => c.ConsecutiveFailures + 1 >= maxFailures ? 0 : c.ConsecutiveFailures + 1), ct);
-    }
-
-    public async Task ResetFailuresAsync(byte[] cardFingerprint, CancellationToken ct)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        await db.CardLockouts.Where(c => c.CardFingerprint == cardFingerprint)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsecutiveFailures, 0), ct);
     }
 
     public ValueTask DisposeAsync() => _claims.DisposeAsync();
