@@ -5,7 +5,7 @@ using IssuerVerification.Domain.Keys;
 
 namespace IssuerVerification.Domain.Verification;
 
-/// <summary>CVV1, CVV2 and iCVV (Visa CVV method; Mastercard CVC1, CVC2, chip CVC): docs/ALGORITHMS.md §1.</summary>
+/// <summary>CVV1, CVV2 and iCVV (Visa CVV method; Mastercard CVC1, CVC2, chip CVC): docs/algorithms.md §1.</summary>
 public sealed class StaticCardVerification(ICryptoProvider crypto, KeyRing keys, CardResolver cards, VerificationGuard guard, IAuditLog audit, TimeProvider clock)
 {
     public async Task<string> GenerateAsync(Pan pan, Expiry expiry, CvvKind kind, string? serviceCode, string client, CancellationToken ct)
