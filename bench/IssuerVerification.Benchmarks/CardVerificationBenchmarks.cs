@@ -7,7 +7,8 @@ namespace IssuerVerification.Benchmarks;
 
 /// <summary>
 /// The provider's hot paths with keys already unwrapped and cached (the steady state of the service).
-/// Inputs are the worked examples of docs/ALGORITHMS.md.
+/// Inputs are test vectors (tests/IssuerVerification.Crypto.Tests/Vectors): cvv-visa-4123456789012345-101,
+/// cvc3-pyemv-track2, dcvv-jpos-1234567890123456-A, dcvv2-00 and aav-spa-hmac-20byte-key.
 /// </summary>
 [MemoryDiagnoser]
 public class CardVerificationBenchmarks

@@ -4,7 +4,7 @@ using IssuerVerification.Api.Tests.Infrastructure;
 namespace IssuerVerification.Api.Tests;
 
 /// <summary>
-/// The shared cvv, cvc3 and dcvv vectors through the HTTP API: each vector's key imported as a component and a range
+/// The cvv, cvc3 and dcvv test vectors through the HTTP API: each vector's key imported as a component and a range
 /// set up for its PAN; the expected value matches, a tampered one does not. Vectors whose PAN fails the Luhn check get 400
 /// (their arithmetic is covered by the crypto tests), as do the few whose expiry is not a YYMM date.
 /// </summary>

@@ -51,7 +51,7 @@ if (o.RegisteredCvvCards > 0)
 // CVC3: cards (group 2) x ATCs, ATC-major: a card's next ATC comes only after one ATC of every other card.
 // The first WarmAtcs ATCs go to the warm-up file, the rest to the measured file, so the measured run starts above
 // every ATC the warm-up could have claimed. Values are computed here (EMV option A card key, TDES over
-// IVCVC3 || UN || ATC, as docs/ALGORITHMS.md §2-3) after checking a sample against /v1/cvc3/generate; when the
+// IVCVC3 || UN || ATC, as docs/algorithms.md §2-3) after checking a sample against /v1/cvc3/generate; when the
 // sample disagrees, or with --cvc3-values api, every value comes from the API instead (slow: about one verify's cost each).
 {
     var cards = Enumerable.Range(0, o.Cvc3Cards).Select(i => Pan.Make(2, i)).ToArray();

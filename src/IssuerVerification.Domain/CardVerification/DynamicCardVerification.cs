@@ -6,7 +6,7 @@ using IssuerVerification.Domain.Verification;
 
 namespace IssuerVerification.Domain.CardVerification;
 
-/// <summary>Mastercard CVC3 (docs/ALGORITHMS.md §3) and Visa dCVV (§4), with ATC replay protection.</summary>
+/// <summary>Mastercard CVC3 (docs/algorithms.md §3) and Visa dCVV (§4), with ATC replay protection.</summary>
 public sealed class DynamicCardVerification(
     IContactlessCodes crypto, KeyRing keys, CardResolver cards, VerificationGuard guard, AtcRules atcRules, IAuditLog audit, TimeProvider clock)
 {

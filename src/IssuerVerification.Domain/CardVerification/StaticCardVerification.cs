@@ -6,7 +6,7 @@ using IssuerVerification.Domain.Verification;
 
 namespace IssuerVerification.Domain.CardVerification;
 
-/// <summary>CVV1, CVV2 and iCVV (Visa CVV method; Mastercard CVC1, CVC2, chip CVC): docs/ALGORITHMS.md §1.</summary>
+/// <summary>CVV1, CVV2 and iCVV (Visa CVV method; Mastercard CVC1, CVC2, chip CVC): docs/algorithms.md §1.</summary>
 public sealed class StaticCardVerification(ICardCodes crypto, KeyRing keys, CardResolver cards, VerificationGuard guard, IAuditLog audit, TimeProvider clock)
 {
     public async Task<string> GenerateAsync(Pan pan, Expiry expiry, CvvKind kind, string? serviceCode, string client, CancellationToken ct)

@@ -1,7 +1,7 @@
 namespace IssuerVerification.Domain.Crypto;
 
 /// <summary>
-/// Static card verification values (Visa CVV method: CVV1, CVV2, iCVV) and this product's time-window dCVV2 (docs/ALGORITHMS.md §1 and §9).
+/// Static card verification values (Visa CVV method: CVV1, CVV2, iCVV) and this product's time-window dCVV2 (docs/algorithms.md §1 and §9).
 /// Digit inputs are ASCII digit strings; every method refuses a key whose usage does not fit the operation
 /// with <see cref="CryptoException"/>. See docs/crypto-provider.md.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace IssuerVerification.Domain.Crypto;
 
 /// <summary>
-/// Contactless dynamic values from keys derived per card from an issuer master key: Mastercard CVC3 and Visa dCVV (docs/ALGORITHMS.md §2–§4).
+/// Contactless dynamic values from keys derived per card from an issuer master key: Mastercard CVC3 and Visa dCVV (docs/algorithms.md §2–§4).
 /// Digit inputs are ASCII digit strings; every method refuses a key whose usage does not fit the operation
 /// with <see cref="CryptoException"/>. See docs/crypto-provider.md.
 /// </summary>

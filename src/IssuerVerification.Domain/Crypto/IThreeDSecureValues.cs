@@ -1,7 +1,7 @@
 namespace IssuerVerification.Domain.Crypto;
 
 /// <summary>
-/// 3-D Secure authentication values: the Visa CAVV and the Mastercard AAV (docs/ALGORITHMS.md §5 and §6).
+/// 3-D Secure authentication values: the Visa CAVV and the Mastercard AAV (docs/algorithms.md §5 and §6).
 /// Digit inputs are ASCII digit strings; every method refuses a key whose usage does not fit the operation
 /// with <see cref="CryptoException"/>. See docs/crypto-provider.md.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace IssuerVerification.Domain.Crypto;
 
-/// <summary>Inputs of the 20-byte Visa CAVV field (docs/ALGORITHMS.md §5).</summary>
+/// <summary>Inputs of the 20-byte Visa CAVV field (docs/algorithms.md §5).</summary>
 /// <param name="Pan">Card number digits (normalised to 16 digits by the provider).</param>
 /// <param name="Atn">Authentication tracking number, 16 digits.</param>
 /// <param name="AuthResultCode">Authentication results code, one digit (Y→0, A→7, U→5, N/R→9).</param>
@@ -12,6 +12,6 @@ public sealed record VisaCavvInput(
     string Pan, string Atn, char AuthResultCode, string SecondFactorCode, string KeyIndicator,
     byte VersionAction, byte[] IpAddress);
 
-/// <summary>Inputs of the 20-byte Mastercard SPA AAV with HMAC-SHA1 (docs/ALGORITHMS.md §6).</summary>
+/// <summary>Inputs of the 20-byte Mastercard SPA AAV with HMAC-SHA1 (docs/algorithms.md §6).</summary>
 public sealed record MastercardAavInput(
     string Pan, byte ControlByte, string MerchantName, byte AcsId, byte AuthMethod, byte BinKeyId, uint TransactionSequenceNumber);

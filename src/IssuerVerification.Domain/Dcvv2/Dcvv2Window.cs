@@ -1,6 +1,6 @@
 namespace IssuerVerification.Domain.Dcvv2;
 
-/// <summary>A dCVV2 time window (docs/ALGORITHMS.md §9): index w covers [w·L, (w+1)·L) on the Unix clock, L = window length.</summary>
+/// <summary>A dCVV2 time window (docs/algorithms.md §9): index w covers [w·L, (w+1)·L) on the Unix clock, L = window length.</summary>
 public readonly record struct Dcvv2Window(long Index, int Minutes)
 {
     private long Seconds => Minutes * 60L;

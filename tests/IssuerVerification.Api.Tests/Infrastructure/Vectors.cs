@@ -2,17 +2,15 @@ using System.Text.Json;
 
 namespace IssuerVerification.Api.Tests.Infrastructure;
 
-/// <summary>The shared test vectors (../shared/vectors/card-verification-vectors.json beside the repository).</summary>
+/// <summary>
+/// The test vectors (tests/IssuerVerification.Crypto.Tests/Vectors/card-verification-vectors.json), linked into
+/// this project and copied to the test output directory by the build.
+/// </summary>
 public static class Vectors
 {
     private static readonly Lazy<JsonElement[]> All = new(() =>
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "IssuerVerification.sln")))
-        {
-            root = root.Parent;
-        }
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found."), "..", "shared", "vectors", "card-verification-vectors.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Vectors", "card-verification-vectors.json");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().ToArray();
     });
 

@@ -1,6 +1,6 @@
 namespace IssuerVerification.Crypto.Tests.Vectors;
 
-/// <summary>Every vector of the shared file, one theory case each; final values go through the provider.</summary>
+/// <summary>Every vector of the vectors file, one theory case each; final values go through the provider.</summary>
 public sealed class VectorTests
 {
     private const int VectorCount = 94;
