@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -10,12 +11,18 @@ using Microsoft.Extensions.Options;
 namespace IssuerVerification.Api.Filters;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on POSTs that create something: the first response is kept (sealed, per client);
-/// a replay with the same key and body gets it again, with a different body a 409.
+/// <c>Idempotency-Key</c> on POSTs that create something. The first request with a key reserves it atomically and its
+/// successful response is kept (sealed, per client). A request with the same key and body waits for that response and
+/// gets it again (with its Location), or 409 in-progress with Retry-After if it takes longer than <see cref="WaitLimit"/>;
+/// with a different body it gets 409 reuse. A request that produced no response to keep gives the key up again.
 /// </summary>
 public static class IdempotencyFilter
 {
     public const string HeaderName = "Idempotency-Key";
+    public const int MaxKeyLength = 200;
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
+    /// <summary>A reservation this old whose request never answered (its replica died) is taken over by the next request.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
 
     public static TBuilder WithIdempotency<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
@@ -45,57 +52,108 @@ public static class IdempotencyFilter
         {
             return await next(invocation);
         }
-        if (key.Length > 200)
+        if (key.Length > MaxKeyLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [HeaderName] = ["At most 200 characters."] },
-                type: ProblemTypes.Validation);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [HeaderName] = [$"At most {MaxKeyLength} characters."] },
+                "The Idempotency-Key header is too long.", type: ProblemTypes.Validation, title: "The request is invalid.");
         }
         var services = http.RequestServices;
         var store = services.GetRequiredService<IIdempotencyStore>();
-        var sealer = services.GetRequiredService<Sealer>();
+        var clock = services.GetRequiredService<TimeProvider>();
         var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var client = http.User.ClientId();
-        var requestHash = Hash(http, client, body < 0 ? null : invocation.Arguments[body], json);
-
-        var previous = await store.FindAsync(client, key, http.RequestAborted);
-        if (previous is not null)
+        var ct = http.RequestAborted;
+        var reservation = new IdempotencyRecord
         {
-            return CryptographicOperations.FixedTimeEquals(previous.RequestHash, requestHash)
-                ? Replay(previous.StatusCode, await sealer.UnsealAsync(previous.SealedBody, http.RequestAborted))
-                : TypedResults.Problem("This Idempotency-Key was used with a different request.",
-                    statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key reuse", type: ProblemTypes.IdempotencyKeyReuse);
-        }
+            Client = http.User.ClientId(),
+            Key = key,
+            RequestHash = Hash(http, body < 0 ? null : invocation.Arguments[body], json),
+            SealedBody = [],
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
 
-        var result = await next(invocation);
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } status and IValueHttpResult value)
+        var waited = Stopwatch.StartNew();
+        while (!await store.TryReserveAsync(reservation, ct))
         {
-            await store.TryAddAsync(new IdempotencyRecord
+            var first = await store.FindAsync(reservation.Client, key, ct);
+            if (first is null)
             {
-                Client = client,
-                Key = key,
-                RequestHash = requestHash,
-                StatusCode = status.StatusCode!.Value,
-                SealedBody = await sealer.SealAsync(JsonSerializer.SerializeToUtf8Bytes(value.Value, json), http.RequestAborted),
-                CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
-            }, http.RequestAborted);
+                continue; // given up meanwhile: try to reserve again
+            }
+            if (!CryptographicOperations.FixedTimeEquals(first.RequestHash, reservation.RequestHash))
+            {
+                return TypedResults.Problem("This Idempotency-Key was used with a different request.",
+                    statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key reuse", type: ProblemTypes.IdempotencyKeyReuse);
+            }
+            if (first.IsCompleted)
+            {
+                return new ReplayResult(first.StatusCode, first.Location, await services.GetRequiredService<Sealer>().UnsealAsync(first.SealedBody, ct));
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (now - first.CreatedAt > AbandonedAfter && await store.TryTakeOverAsync(reservation.Client, key, first.CreatedAt, now, ct))
+            {
+                break;
+            }
+            if (waited.Elapsed > WaitLimit)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                return TypedResults.Problem("A request with this Idempotency-Key is still in progress; retry to get its response.",
+                    statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key in progress", type: ProblemTypes.IdempotencyKeyInProgress);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(25), ct);
         }
-        return result;
+        return await RunReservedAsync(invocation, next, reservation, store, services, json);
+    }
+
+    /// <summary>Runs the handler for the request that holds the reservation; keeps a successful response, else gives the key up.</summary>
+    private static async ValueTask<object?> RunReservedAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next,
+        IdempotencyRecord reservation, IIdempotencyStore store, IServiceProvider services, JsonSerializerOptions json)
+    {
+        var kept = false;
+        try
+        {
+            var result = await next(invocation);
+            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } status and IValueHttpResult value)
+            {
+                var sealer = services.GetRequiredService<Sealer>();
+                await store.CompleteAsync(new IdempotencyRecord
+                {
+                    Client = reservation.Client,
+                    Key = reservation.Key,
+                    RequestHash = reservation.RequestHash,
+                    StatusCode = status.StatusCode!.Value,
+                    SealedBody = await sealer.SealAsync(JsonSerializer.SerializeToUtf8Bytes(value.Value, json), CancellationToken.None),
+                    Location = result.GetType().GetProperty("Location")?.GetValue(result) as string,
+                    CreatedAt = reservation.CreatedAt,
+                }, CancellationToken.None);
+                kept = true;
+            }
+            return result;
+        }
+        finally
+        {
+            if (!kept)
+            {
+                await store.ReleaseAsync(reservation.Client, reservation.Key, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>What makes two requests the same: method and path (with its route values), the client, the JSON body.</summary>
-    private static byte[] Hash(HttpContext http, string client, object? body, JsonSerializerOptions json)
+    private static byte[] Hash(HttpContext http, object? body, JsonSerializerOptions json)
     {
-        var text = $"{http.Request.Method} {http.Request.Path} {client} {JsonSerializer.Serialize(body, json)}";
+        var text = $"{http.Request.Method} {http.Request.Path} {http.User.ClientId()} {JsonSerializer.Serialize(body, json)}";
         return SHA256.HashData(Encoding.UTF8.GetBytes(text));
     }
 
-    private static ReplayResult Replay(int statusCode, byte[] body) => new ReplayResult(statusCode, body);
-
-    private sealed class ReplayResult(int statusCode, byte[] body) : IResult
+    private sealed class ReplayResult(int statusCode, string? location, byte[] body) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = statusCode;
+            if (location is not null)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
             httpContext.Response.ContentType = "application/json; charset=utf-8";
             return httpContext.Response.Body.WriteAsync(body).AsTask();
         }

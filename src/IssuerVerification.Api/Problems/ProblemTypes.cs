@@ -11,6 +11,7 @@ public static class ProblemTypes
     public const string NotFound = Base + "not-found";
     public const string Conflict = Base + "conflict";
     public const string IdempotencyKeyReuse = Base + "idempotency-key-reuse";
+    public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string RateLimited = Base + "rate-limited";

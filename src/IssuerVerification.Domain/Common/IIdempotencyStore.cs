@@ -1,19 +1,19 @@
 namespace IssuerVerification.Domain.Common;
 
-/// <summary>The first response to a request carrying an Idempotency-Key; its body is kept sealed (encrypted).</summary>
-public sealed class IdempotencyRecord
-{
-    public required string Client { get; init; }
-    public required string Key { get; init; }
-    public required byte[] RequestHash { get; init; }
-    public int StatusCode { get; init; }
-    public required byte[] SealedBody { get; init; }
-    public DateTime CreatedAt { get; init; }
-}
-
+/// <summary>Idempotency-Key records per client. Reservation is atomic: of concurrent requests with one key, one is first.</summary>
 public interface IIdempotencyStore
 {
+    /// <summary>Reserves the key (a record with status 0); false when the client has a record with this key already.</summary>
+    Task<bool> TryReserveAsync(IdempotencyRecord reservation, CancellationToken ct);
+
     Task<IdempotencyRecord?> FindAsync(string client, string key, CancellationToken ct);
-    /// <summary>False when a record with this client and key exists already.</summary>
-    Task<bool> TryAddAsync(IdempotencyRecord record, CancellationToken ct);
+
+    /// <summary>Stores the response of the request that holds the reservation.</summary>
+    Task CompleteAsync(IdempotencyRecord response, CancellationToken ct);
+
+    /// <summary>Gives up a reservation whose request produced no response to keep, so the key can be used again.</summary>
+    Task ReleaseAsync(string client, string key, CancellationToken ct);
+
+    /// <summary>Takes over a reservation made at <paramref name="reservedAt"/> whose request never finished (its replica died).</summary>
+    Task<bool> TryTakeOverAsync(string client, string key, DateTime reservedAt, DateTime now, CancellationToken ct);
 }
