@@ -26,6 +26,8 @@ public static class StoreRegistration
         {
             services.AddProviderContext<SqliteIssuerDbContext>(options => options.UseSqlite(connectionString));
         }
+        services.AddSingleton<IStoreSchema, StoreSchema>();
+        services.AddSingleton<IStoreFaults, StoreFaults>();
         services.AddSingleton<IKeyStore, EfKeyStore>();
         services.AddSingleton<ICardStore, EfCardStore>();
         services.AddSingleton<IClientStore, EfClientStore>();
