@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IssuerVerification.Store;
 
-public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) : DbContext(options)
+/// <summary>
+/// The one context the stores use. Each provider has its own subclass only so that it has its own migrations
+/// and model snapshot (EF generates provider-specific migrations).
+/// </summary>
+public abstract class IssuerDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<StoredKey> Keys => Set<StoredKey>();

@@ -8,7 +8,6 @@ using IssuerVerification.Domain.Keys;
 using IssuerVerification.Domain.Verification;
 using IssuerVerification.Store.Stores;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IssuerVerification.Store;
@@ -20,14 +19,16 @@ public static class StoreRegistration
     /// <summary>Registers the EF Core store (pooled context factory) and every store port.</summary>
     public static IServiceCollection AddIssuerStore(this IServiceCollection services, StorageProvider provider, string connectionString)
     {
-        services.AddPooledDbContextFactory<IssuerDbContext>(options =>
+        if (provider == StorageProvider.Postgres)
         {
-            _ = provider == StorageProvider.Postgres
-                ? options.UseNpgsql(Tuned(connectionString))
-                : options.UseSqlite(connectionString);
-            // Migrations are hand-written (no design-time package here), so there is no model snapshot to compare with.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+            services.AddProviderContext<PostgresIssuerDbContext>(options => options.UseNpgsql(Tuned(connectionString)));
+        }
+        else
+        {
+            services.AddProviderContext<SqliteIssuerDbContext>(options => options.UseSqlite(connectionString));
+        }
+        services.AddSingleton<IStoreSchema, StoreSchema>();
+        services.AddSingleton<IStoreFaults, StoreFaults>();
         services.AddSingleton<IKeyStore, EfKeyStore>();
         services.AddSingleton<ICardStore, EfCardStore>();
         services.AddSingleton<IClientStore, EfClientStore>();
@@ -38,6 +39,14 @@ public static class StoreRegistration
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IDcvv2Store, EfDcvv2Store>();
         return services;
+    }
+
+    /// <summary>A pooled factory of the provider's context, handed out as <see cref="IDbContextFactory{IssuerDbContext}"/>.</summary>
+    private static void AddProviderContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : IssuerDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<IssuerDbContext>, ProviderContextFactory<TContext>>();
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Net.Sockets;
 using System.Text.Json;
 using IssuerVerification.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -8,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IssuerVerification.Api.Problems;
 
 /// <summary>The one place where exceptions become RFC 9457 problems. No exception text reaches a client unless it is ours.</summary>
-internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
+internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, IStoreFaults storeFaults, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -26,7 +24,7 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    internal static ProblemDetails ToProblem(Exception exception) => exception switch
+    internal ProblemDetails ToProblem(Exception exception) => exception switch
     {
         InvalidFieldException e => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
         { Status = 400, Type = ProblemTypes.Validation, Title = "The request is invalid.", Detail = e.Message },
@@ -34,7 +32,7 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
         ConflictException e => Problem(409, ProblemTypes.Conflict, "Conflict", e.Message),
         CannotServeException e => Problem(422, ProblemTypes.For(e.Code), e.Title, e.Message),
         BadHttpRequestException e => FromBadRequest(e),
-        _ when IsStoreFailure(exception) => Problem(503, ProblemTypes.StoreUnavailable, "Store unavailable",
+        _ when storeFaults.IsUnavailable(exception) => Problem(503, ProblemTypes.StoreUnavailable, "Store unavailable",
             "The store cannot be reached. Nothing was changed; retry later."),
         _ => Problem(500, ProblemTypes.Internal, "Internal error", "The request failed. It has been logged."),
     };
@@ -76,19 +74,6 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
         _ when e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase) => "A JSON body is required.",
         _ => "The request could not be read.",
     };
-
-    private static bool IsStoreFailure(Exception e)
-    {
-        for (var current = e; current is not null; current = current.InnerException)
-        {
-            if (current is DbException or SocketException or TimeoutException
-                || current.GetType().Name is "RetryLimitExceededException" or "NpgsqlException")
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };

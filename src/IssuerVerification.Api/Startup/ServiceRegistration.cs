@@ -48,10 +48,7 @@ internal static class ServiceRegistration
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
 
-        foreach (var type in typeof(ServiceRegistration).Assembly.GetTypes().Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>)))
-        {
-            services.AddSingleton(typeof(IValidator<>).MakeGenericType(type.BaseType!.GetGenericArguments()[0]), type);
-        }
+        services.AddValidatorsFromAssembly(typeof(ServiceRegistration).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));

@@ -1,8 +1,7 @@
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
-using IssuerVerification.Store;
-using Microsoft.EntityFrameworkCore;
 
 namespace IssuerVerification.Api.Startup;
 
@@ -11,7 +10,7 @@ namespace IssuerVerification.Api.Startup;
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
 internal sealed class StoreInitializer(
-    IDbContextFactory<IssuerDbContext> contexts, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, DemoData demo,
+    IStoreSchema schema, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, DemoData demo,
     IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";
@@ -21,10 +20,7 @@ internal sealed class StoreInitializer(
     {
         try
         {
-            await using (var db = await contexts.CreateDbContextAsync(ct))
-            {
-                await db.Database.MigrateAsync(ct);
-            }
+            await schema.MigrateAsync(ct);
             if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey)
             {
                 await clients.EnsureAdminAsync(BootstrapAdminName, adminKey, ct);

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace IssuerVerification.Store.Migrations;
+namespace IssuerVerification.Store.Migrations.Postgres;
 
 /// <summary>dCVV2 issuances (windows, never values) and used single-use windows.</summary>
-[DbContext(typeof(IssuerDbContext))]
+[DbContext(typeof(PostgresIssuerDbContext))]
 [Migration("20261122000002_Dcvv2")]
 public sealed class Dcvv2 : Migration
 {

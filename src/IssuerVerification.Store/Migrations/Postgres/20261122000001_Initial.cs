@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace IssuerVerification.Store.Migrations;
+namespace IssuerVerification.Store.Migrations.Postgres;
 
-/// <summary>Initial schema. Written by hand; column types are left to the provider so one migration serves PostgreSQL and SQLite.</summary>
-[DbContext(typeof(IssuerDbContext))]
+/// <summary>Initial schema. Written by hand before migrations were generated; the same migration, with the same id, is in both providers' sets.</summary>
+[DbContext(typeof(PostgresIssuerDbContext))]
 [Migration("20261122000001_Initial")]
 public sealed class Initial : Migration
 {
@@ -118,9 +118,7 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateTable("AuditLog", t => new
         {
-            Id = t.Column<long>()
-                .Annotation("Sqlite:Autoincrement", true)
-                .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+            Id = t.Column<long>().Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
             At = t.Column<DateTime>(),
             Client = t.Column<string>(),
             Action = t.Column<string>(),
