@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using IssuerVerification.FaultTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace IssuerVerification.FaultTests;
+
+/// <summary>
+/// 100 parallel guesses at one fresh card through two API processes on one database: lockout (maxFailures 5) must bound them.
+/// At most 5 wrong guesses are evaluated (value_mismatch), every other wrong one is card_locked, and the right guess
+/// matches only if it came early: then at most 6 answers in all were not card_locked.
+/// </summary>
+public sealed class LockoutRaceTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    private const int MaxFailures = 5;
+    private const int Guesses = 100;
+
+    public static TheoryData<string> All => Stores.All;
+
+    private Task<ApiProcess[]> ApisAsync(string store) =>
+        fixture.SharedApisAsync(store, 2, api => api.MastercardRangeAsync(new { maxFailures = MaxFailures, lockMinutes = 30 }));
+
+    [Theory, MemberData(nameof(All))]
+    public async Task Parallel_cvv2_guesses_are_bounded_by_the_lockout(string store)
+    {
+        var apis = await ApisAsync(store);
+        var pan = Cards.RandomPan("539269");
+        await apis[0].RegisterCardAsync(pan);
+        using var generator = apis[0].Client(await apis[0].ClientKeyAsync("card:generate"));
+        var right = (await (await generator.PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync()).Text("value");
+
+        var guesses = Cards.WrongValues(right, Guesses - 1).Select(v => (Right: false, Body: (object)Cvv2(pan, v))).ToList();
+        guesses.Insert(Random.Shared.Next(Guesses), (true, Cvv2(pan, right)));
+        await AssertBoundedAsync(apis, "/v1/cvv/verify", guesses);
+    }
+
+    [Theory, MemberData(nameof(All))]
+    public async Task Parallel_dcvv2_guesses_are_bounded_by_the_lockout(string store)
+    {
+        var apis = await ApisAsync(store);
+        var pan = Cards.RandomPan("539269");
+        await apis[0].RegisterCardAsync(pan);
+        using var website = apis[0].Client(await apis[0].ClientKeyAsync("dcvv2:generate"));
+        var issued = await (await website.PostJsonAsync("/v1/dcvv2/generate", new { pan, count = 1 })).ReadJsonAsync();
+        var right = issued.GetProperty("values")[0].Text("dcvv2");
+
+        var guesses = Cards.WrongValues(right, Guesses - 1).Select(v => (Right: false, Body: (object)new { pan, dcvv2 = v })).ToList();
+        guesses.Insert(Random.Shared.Next(Guesses), (true, new { pan, dcvv2 = right }));
+        await AssertBoundedAsync(apis, "/v1/dcvv2/verify", guesses);
+    }
+
+    [Theory, MemberData(nameof(All))]
+    public async Task Parallel_cvc3_guesses_are_bounded_by_the_lockout(string store)
+    {
+        var apis = await ApisAsync(store);
+        var pan = Cards.RandomPan("539269");
+        await apis[0].RegisterCardAsync(pan);
+        using var generator = apis[0].Client(await apis[0].ClientKeyAsync("card:generate"));
+        // One ATC per guess (1..100). Each wrong guess is its ATC's right value with the last digit changed, so it is surely wrong.
+        var rightAt = Random.Shared.Next(Guesses);
+        var guesses = new List<(bool Right, object Body)>();
+        for (var atc = 1; atc <= Guesses; atc++)
+        {
+            var cvc3 = (await (await generator.PostJsonAsync("/v1/cvc3/generate", Cvc3(pan, atc, null))).ReadJsonAsync()).Text("cvc3")[2..];
+            var isRight = atc - 1 == rightAt;
+            var sent = isRight ? cvc3 : cvc3[..2] + (char)('0' + (cvc3[2] - '0' + 1) % 10);
+            guesses.Add((isRight, Cvc3(pan, atc, sent)));
+        }
+        await AssertBoundedAsync(apis, "/v1/cvc3/verify", guesses.OrderBy(_ => Random.Shared.Next()).ToList());
+    }
+
+    private static object Cvv2(string pan, string value) => new { pan, expiry = "3012", kind = "cvv2", value };
+
+    private static object Cvc3(string pan, int atc, string? cvc3) =>
+        new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = atc.ToString("X4", CultureInfo.InvariantCulture), cvc3 };
+
+    /// <summary>Sends every guess at once, alternating between the processes, and checks the answers against the lockout.</summary>
+    private async Task AssertBoundedAsync(ApiProcess[] apis, string path, List<(bool Right, object Body)> guesses)
+    {
+        var verifierKey = await apis[0].ClientKeyAsync("card:verify");
+        var clients = apis.Select(a => a.Client(verifierKey)).ToArray();
+        try
+        {
+            using var start = new ManualResetEventSlim();
+            var calls = guesses.Select((g, i) => Task.Run(async () =>
+            {
+                start.Wait();
+                using var response = await clients[i % clients.Length].PostJsonAsync(path, g.Body);
+                var text = await response.Content.ReadAsStringAsync();
+                return response.StatusCode == HttpStatusCode.OK
+                    ? JsonDocument.Parse(text).RootElement.GetProperty("reason").GetString() ?? "match"
+                    : $"HTTP {(int)response.StatusCode}";
+            })).ToArray();
+            start.Set();
+            var answers = await Task.WhenAll(calls);
+
+            var right = answers[guesses.FindIndex(g => g.Right)];
+            var wrong = answers.Where((_, i) => !guesses[i].Right).ToList();
+            var tally = string.Join(", ", answers.GroupBy(a => a).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}"));
+            output.WriteLine($"{path}: right guess answered {right}; {tally}");
+
+            var mismatches = answers.Count(a => a == "value_mismatch");
+            var evaluated = answers.Count(a => a != "card_locked");
+            Assert.True(wrong.All(a => a is "value_mismatch" or "card_locked"), $"Wrong guesses got other answers: {tally}");
+            Assert.True(right is "match" or "card_locked", $"The right guess got {right}: {tally}");
+            Assert.True(mismatches <= MaxFailures, $"{mismatches} wrong guesses were evaluated, at most {MaxFailures} may be ({tally}).");
+            if (right == "match")
+            {
+                Assert.True(evaluated <= MaxFailures + 1, $"The right guess matched, and {evaluated} answers were not card_locked; at most {MaxFailures + 1} may be ({tally}).");
+            }
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+}
