@@ -1,3 +1,4 @@
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Admin;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.CardVerification;

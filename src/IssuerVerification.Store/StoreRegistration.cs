@@ -17,15 +17,20 @@ public enum StorageProvider { Sqlite, Postgres }
 public static class StoreRegistration
 {
     /// <summary>Registers the EF Core store (pooled context factory) and every store port.</summary>
-    public static IServiceCollection AddIssuerStore(this IServiceCollection services, StorageProvider provider, string connectionString)
+    public static IServiceCollection AddIssuerStore(
+        this IServiceCollection services, StorageProvider provider, string connectionString, StoreTimeouts? timeouts = null)
     {
+        timeouts ??= StoreTimeouts.Default;
+        var commandSeconds = Seconds(timeouts.Command);
         if (provider == StorageProvider.Postgres)
         {
-            services.AddProviderContext<PostgresIssuerDbContext>(options => options.UseNpgsql(Tuned(connectionString)));
+            services.AddProviderContext<PostgresIssuerDbContext>(options =>
+                options.UseNpgsql(Tuned(connectionString, timeouts), o => o.CommandTimeout(commandSeconds)));
         }
         else
         {
-            services.AddProviderContext<SqliteIssuerDbContext>(options => options.UseSqlite(connectionString));
+            services.AddProviderContext<SqliteIssuerDbContext>(options =>
+                options.UseSqlite(WithBusyTimeout(connectionString, commandSeconds), o => o.CommandTimeout(commandSeconds)));
         }
         services.AddSingleton<IStoreSchema, StoreSchema>();
         services.AddSingleton<IStoreFaults, StoreFaults>();
@@ -51,19 +56,47 @@ public static class StoreRegistration
 
     /// <summary>
     /// Keeps prepared statements across pooled connections: no DISCARD ALL when a connection returns to the pool
-    /// (the service keeps no session state) and automatic preparation of the hot statements. Explicit settings win.
+    /// (the service keeps no session state) and automatic preparation of the hot statements. Connect and command
+    /// timeouts from <paramref name="timeouts"/> (also for the batched commands that do not go through EF); a timed-out
+    /// command does not wait for the server to confirm its cancellation, which a frozen server never does. Explicit settings win.
     /// </summary>
-    private static string Tuned(string connectionString)
+    private static string Tuned(string connectionString, StoreTimeouts timeouts)
     {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        if (!given.ContainsKey("No Reset On Close"))
         {
             builder.NoResetOnClose = true;
         }
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!given.ContainsKey("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = 50;
         }
+        if (!given.ContainsKey("Timeout"))
+        {
+            builder.Timeout = Seconds(timeouts.Connect);
+        }
+        if (!given.ContainsKey("Command Timeout"))
+        {
+            builder.CommandTimeout = Seconds(timeouts.Command);
+        }
+        if (!given.ContainsKey("Cancellation Timeout"))
+        {
+            builder.CancellationTimeout = -1;
+        }
         return builder.ConnectionString;
     }
+
+    /// <summary>How long SQLite waits for another writer (another process on the same file) before it gives up.</summary>
+    private static string WithBusyTimeout(string connectionString, int seconds)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Default Timeout"))
+        {
+            builder.DefaultTimeout = seconds;
+        }
+        return builder.ConnectionString;
+    }
+
+    private static int Seconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
 }

@@ -9,6 +9,7 @@ internal sealed class StoreSchema(IDbContextFactory<IssuerDbContext> contexts) :
     public async Task MigrateAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(StoreTimeouts.Migration);
         await db.Database.MigrateAsync(ct);
     }
 

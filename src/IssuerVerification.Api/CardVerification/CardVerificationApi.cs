@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Problems;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Problems;

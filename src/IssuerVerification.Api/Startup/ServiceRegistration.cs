@@ -1,4 +1,5 @@
 using FluentValidation;
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
@@ -23,7 +24,7 @@ internal static class ServiceRegistration
     public static IServiceCollection AddIssuerServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var (provider, connectionString) = StorageSettings.Read(configuration, environment);
-        services.AddIssuerStore(provider, connectionString);
+        services.AddIssuerStore(provider, connectionString, StorageSettings.Timeouts(configuration));
         services.AddCryptoProvider(new SoftwareCryptoProvider(
             MasterKeySettings.Current(configuration, environment), MasterKeySettings.Previous(configuration)));
         services.AddSingleton(TimeProvider.System);

@@ -21,6 +21,11 @@ internal static class StorageSettings
         }
         return (provider, connectionString);
     }
+
+    /// <summary><c>Storage:ConnectTimeoutSeconds</c> (default 3) and <c>Storage:CommandTimeoutSeconds</c> (default 5).</summary>
+    public static StoreTimeouts Timeouts(IConfiguration configuration) => new(
+        TimeSpan.FromSeconds(configuration.GetValue("Storage:ConnectTimeoutSeconds", StoreTimeouts.Default.Connect.TotalSeconds)),
+        TimeSpan.FromSeconds(configuration.GetValue("Storage:CommandTimeoutSeconds", StoreTimeouts.Default.Command.TotalSeconds)));
 }
 
 internal static class MasterKeySettings

@@ -8,7 +8,4 @@ public static class Digits
 
     public static bool AreHex(string? value, int length) =>
         value is not null && value.Length == length && value.All(char.IsAsciiHexDigit);
-
-    public static bool AreEvenHex(string? value, int maxLength) =>
-        value is not null && value.Length > 0 && value.Length % 2 == 0 && value.Length <= maxLength && value.All(char.IsAsciiHexDigit);
 }

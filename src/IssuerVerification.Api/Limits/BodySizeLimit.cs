@@ -1,4 +1,4 @@
-namespace IssuerVerification.Api.Problems;
+namespace IssuerVerification.Api.Limits;
 
 /// <summary>Refuses request bodies over 64 KiB: by Content-Length at once, and by the server's limit for chunked bodies.</summary>
 public static class BodySizeLimit

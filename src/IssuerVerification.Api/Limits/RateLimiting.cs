@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace IssuerVerification.Api.Problems;
+namespace IssuerVerification.Api.Limits;
 
 /// <summary>A token bucket per API client (configuration <c>RateLimiting:PermitsPerSecond</c> and <c>RateLimiting:Burst</c>).</summary>
 public static class RateLimiting
