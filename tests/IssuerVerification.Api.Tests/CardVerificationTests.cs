@@ -17,7 +17,7 @@ public sealed class CardVerificationTests
         var api = await TestApi.StartAsync(store);
         await api.RangeAsync("539269", new Dictionary<string, string?> { ["cvc3"] = Imk, ["cvv2"] = Cvk, ["cvv1"] = Cvk, ["icvv"] = Cvk, ["dcvv"] = Imk },
             settings, "mastercard");
-        return (api, Cards.RandomPan("539269"));
+        return (api, TestPans.Random("539269"));
     }
 
     private static async Task<string> Cvc3Async(HttpClient client, string pan, int atc)
@@ -54,7 +54,7 @@ public sealed class CardVerificationTests
         var client = api.Client();
         Assert.Equal(Setup.Match, await VerifyCvc3Async(client, pan, 10));
         var good = await Cvc3Async(client, pan, 11);
-        var wrong = good[..^1] + (char)('0' + (good[^1] - '0' + 1) % 10);
+        var wrong = WrongDigit.Last(good);
         Assert.Equal("no_match/value_mismatch", await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 11, wrong)));
         Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 11, good)));
     }
@@ -93,7 +93,7 @@ public sealed class CardVerificationTests
         var merchantB = await api.ClientWithScopesAsync("card:verify");
         var cvv2 = (await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync())
             .GetProperty("value").GetString()!;
-        var wrong = cvv2[..^1] + (char)('0' + (cvv2[^1] - '0' + 1) % 10);
+        var wrong = WrongDigit.Last(cvv2);
         object Cvv(string value) => new { pan, expiry = "3012", kind = "cvv2", value };
 
         // maxFailures - 1 failures, then a match resets the count.
@@ -129,11 +129,11 @@ public sealed class CardVerificationTests
     {
         var (api, _) = await StartAsync(store);
         await using var __ = api;
-        var noRange = await (await api.Client().PostJsonAsync("/v1/cvv/verify", new { pan = Cards.RandomPan("411111"), expiry = "3012", kind = "cvv2", value = "123" }))
+        var noRange = await (await api.Client().PostJsonAsync("/v1/cvv/verify", new { pan = TestPans.Random("411111"), expiry = "3012", kind = "cvv2", value = "123" }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.EndsWith("/no-card-range", noRange.GetProperty("type").GetString());
         await api.RangeAsync("411111", new Dictionary<string, string?> { ["cvv2"] = Cvk });
-        var noKey = await (await api.Client().PostJsonAsync("/v1/dcvv/verify", new { pan = Cards.RandomPan("411111"), expiry = "3012", serviceCode = "101", atc = "0001", dcvv = "123" }))
+        var noKey = await (await api.Client().PostJsonAsync("/v1/dcvv/verify", new { pan = TestPans.Random("411111"), expiry = "3012", serviceCode = "101", atc = "0001", dcvv = "123" }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.EndsWith("/no-key", noKey.GetProperty("type").GetString());
         Assert.Contains("dcvv slot", noKey.GetProperty("detail").GetString());
@@ -149,7 +149,7 @@ public sealed class CardVerificationTests
         var problem = await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.EndsWith("/no-key", problem.GetProperty("type").GetString());
-        await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan = Cards.RandomPan("539268"), expiry = "3012", kind = "cvv2" }))
+        await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan = TestPans.Random("539268"), expiry = "3012", kind = "cvv2" }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
@@ -161,7 +161,7 @@ public sealed class CardVerificationTests
         var merchant = await api.ClientWithScopesAsync("card:verify");
         var cvv2 = (await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync())
             .GetProperty("value").GetString()!;
-        var wrong = cvv2[..^1] + (char)('0' + (cvv2[^1] - '0' + 1) % 10);
+        var wrong = WrongDigit.Last(cvv2);
         Assert.Equal("no_match/value_mismatch", await merchant.VerifyAsync("/v1/cvv/verify", new { pan, expiry = "3012", kind = "cvv2", value = wrong }));
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<Store.IssuerDbContext>>().CreateDbContextAsync();
         var entry = await db.AuditLog.SingleAsync(a => a.Action == "cvv2.verify");

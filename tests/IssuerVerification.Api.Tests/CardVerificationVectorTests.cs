@@ -17,7 +17,7 @@ public sealed class CardVerificationVectorTests
             var data = new TheoryData<string, string>();
             foreach (var store in TestStores.All)
             {
-                foreach (var vector in Vectors.Of("cvv", "cvc3", "dcvv"))
+                foreach (var vector in VectorFile.Of("cvv", "cvc3", "dcvv"))
                 {
                     data.Add(store, vector.GetProperty("id").GetString()!);
                 }
@@ -29,7 +29,7 @@ public sealed class CardVerificationVectorTests
     [Theory, MemberData(nameof(Cases))]
     public async Task Vector_verifies_through_the_api(string store, string id)
     {
-        var vector = Vectors.ById(id);
+        var vector = VectorFile.ById(id);
         var pan = vector.Input("pan");
         await using var api = await TestApi.StartAsync(store);
         var (path, request, tamper) = Request(vector);
@@ -74,7 +74,7 @@ public sealed class CardVerificationVectorTests
                 string? sc = kind == "cvv1" ? v.Input("service_code") : null;
                 return ("/v1/cvv/verify",
                     new { pan, expiry = v.Input("expiry"), kind, serviceCode = sc, value = cvv },
-                    new { pan, expiry = v.Input("expiry"), kind, serviceCode = sc, value = Tamper(cvv) });
+                    new { pan, expiry = v.Input("expiry"), kind, serviceCode = sc, value = WrongDigit.Last(cvv) });
             case "cvc3":
                 // Track 1 images are not part of the API contract: those vectors give their IVCVC3 instead.
                 var track = v.OptionalInput("track_data_hex");
@@ -85,11 +85,11 @@ public sealed class CardVerificationVectorTests
                     pan, psn = v.Input("psn"), trackData = track, ivcvc3,
                     unpredictableNumber = v.Input("un"), atc = v.Input("atc"), cvc3 = value,
                 };
-                return ("/v1/cvc3/verify", Cvc3(cvc3), Cvc3(Tamper(cvc3)));
+                return ("/v1/cvc3/verify", Cvc3(cvc3), Cvc3(WrongDigit.Last(cvc3)));
             default:
                 var dcvv = v.Expected("dcvv")!;
                 object Dcvv(string value) => new { pan, expiry = v.Input("expiry"), serviceCode = v.Input("service_code"), atc = v.Input("atc"), dcvv = value };
-                return ("/v1/dcvv/verify", Dcvv(dcvv), Dcvv(Tamper(dcvv)));
+                return ("/v1/dcvv/verify", Dcvv(dcvv), Dcvv(WrongDigit.Last(dcvv)));
         }
     }
 
@@ -106,6 +106,4 @@ public sealed class CardVerificationVectorTests
         (_, "True" or "true") => "option_b_all_pans",
         _ => "option_b",
     };
-
-    private static string Tamper(string digits) => digits[..^1] + (char)('0' + (digits[^1] - '0' + 1) % 10);
 }

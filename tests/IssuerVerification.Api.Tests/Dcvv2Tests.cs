@@ -17,7 +17,7 @@ public sealed class Dcvv2Tests
             var data = new TheoryData<string, string>();
             foreach (var store in TestStores.All)
             {
-                foreach (var vector in Vectors.Of("dcvv2"))
+                foreach (var vector in VectorFile.Of("dcvv2"))
                 {
                     data.Add(store, vector.GetProperty("id").GetString()!);
                 }
@@ -29,7 +29,7 @@ public sealed class Dcvv2Tests
     [Theory, MemberData(nameof(VectorCases))]
     public async Task Vector_generates_and_verifies_through_the_api(string store, string id)
     {
-        var vector = Vectors.ById(id);
+        var vector = VectorFile.ById(id);
         var pan = vector.Input("pan");
         await using var api = await TestApi.StartAsync(store);
         await api.RangeAsync(pan[..8], new Dictionary<string, string?> { ["dcvv2"] = vector.Input("key") },
@@ -48,7 +48,7 @@ public sealed class Dcvv2Tests
     {
         var api = await TestApi.StartAsync(store);
         await api.RangeAsync("444433", new Dictionary<string, string?> { ["dcvv2"] = null }, new { dcvv2, lockout });
-        return (api, Cards.RandomPan("444433"));
+        return (api, TestPans.Random("444433"));
     }
 
     private static async Task<JsonElement> GenerateAsync(HttpClient client, object body) =>
@@ -160,12 +160,12 @@ public sealed class Dcvv2Tests
         var (api, pan) = await StartAsync(store, lockout: new { maxFailures = 2 });
         await using var _ = api;
         var issue = await GenerateAsync(api.Client(), new { pan, count = 1 });
-        var wrong = Value(issue, 0)[..2] + (char)('0' + (Value(issue, 0)[2] - '0' + 1) % 10);
+        var wrong = WrongDigit.At(Value(issue, 0), 2);
         Assert.Equal("no_match/value_mismatch", await VerifyAsync(api, pan, wrong));
         Assert.Equal("no_match/value_mismatch", await VerifyAsync(api, pan, wrong));
         Assert.Equal("no_match/card_locked", await VerifyAsync(api, pan, Value(issue, 0)));
 
-        var stolen = Cards.RandomPan("444433");
+        var stolen = TestPans.Random("444433");
         var cardId = await api.RegisterCardAsync(stolen, status: "stolen");
         var problem = await (await api.Client().PostJsonAsync("/v1/dcvv2/generate", new { cardId, count = 1 })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.EndsWith("/card-not-active", problem.GetProperty("type").GetString());
@@ -184,7 +184,7 @@ public sealed class Dcvv2Tests
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { count = 1 })).AssertInvalidFieldAsync("pan");
         var cardId = await api.RegisterCardAsync(pan);
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { pan, cardId, count = 1 })).AssertInvalidFieldAsync("pan");
-        await (await client.PostJsonAsync("/v1/dcvv2/generate", new { pan = pan[..^1] + (char)('0' + (pan[^1] - '0' + 1) % 10), count = 1 })).AssertInvalidFieldAsync("pan");
+        await (await client.PostJsonAsync("/v1/dcvv2/generate", new { pan = WrongDigit.Last(pan), count = 1 })).AssertInvalidFieldAsync("pan");
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { cardId = Guid.NewGuid(), count = 1 })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostJsonAsync("/v1/dcvv2/verify", new { pan, dcvv2 = "12" })).AssertInvalidFieldAsync("dcvv2");
         await (await client.PostJsonAsync("/v1/dcvv2/verify", new { pan, dcvv2 = "123", transactionTime = "yesterday" })).AssertInvalidFieldAsync("transactionTime");

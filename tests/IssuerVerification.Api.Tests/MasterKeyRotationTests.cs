@@ -13,7 +13,7 @@ public sealed class MasterKeyRotationTests
     public async Task Rewrap_moves_every_key_to_the_new_master_key_without_changing_it(string store)
     {
         var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var pan = Cards.RandomPan("444433");
+        var pan = TestPans.Random("444433");
         var cvv2 = new { pan, expiry = "3012", kind = "cvv2" };
         Dictionary<string, string?> Settings(string master, string? previous = null) => new()
         {

@@ -30,7 +30,7 @@ public sealed class OpenApiTests
         Assert.Equal(["value_mismatch", "card_locked", "atc_replay", "atc_out_of_range", "window_not_issued", "window_expired", "already_used", "card_inactive"], reasons);
         Assert.Contains("IMK_CVC3", document["components"]!["schemas"]!["KeyUsage"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>()));
 
-        var snapshot = Path.Combine(RepositoryRoot(), "docs", "openapi", "v1.json");
+        var snapshot = RepositoryRoot.Combine("docs", "openapi", "v1.json");
         var pretty = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI_SNAPSHOT") == "1")
         {
@@ -40,15 +40,5 @@ public sealed class OpenApiTests
         Assert.True(File.Exists(snapshot), "docs/openapi/v1.json is missing: run the tests once with UPDATE_OPENAPI_SNAPSHOT=1.");
         Assert.True(pretty == await File.ReadAllTextAsync(snapshot),
             "The OpenAPI document changed. If the change is intended, run the tests with UPDATE_OPENAPI_SNAPSHOT=1 and commit docs/openapi/v1.json.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "IssuerVerification.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir.FullName;
     }
 }

@@ -17,11 +17,11 @@ public sealed class ReplicaTests
             await using var a = await TestApi.StartAsync(store, settings);
             await using var b = await TestApi.StartAsync(store, settings);
             await a.RangeAsync("444433", new Dictionary<string, string?> { ["cvv2"] = null }, new { lockout = new { maxFailures = 3, lockMinutes = 10 } });
-            var pan = Cards.RandomPan("444433");
+            var pan = TestPans.Random("444433");
             var cardId = await a.RegisterCardAsync(pan);
             var value = (await (await a.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync()).GetProperty("value").GetString()!;
             object Cvv2(string v) => new { pan, expiry = "3012", kind = "cvv2", value = v };
-            var wrong = value == "000" ? "001" : "000";
+            var wrong = WrongDigit.Last(value);
 
             Assert.Equal(Setup.Match, await b.Client().VerifyAsync("/v1/cvv/verify", Cvv2(value)));
             for (var i = 0; i < 3; i++)

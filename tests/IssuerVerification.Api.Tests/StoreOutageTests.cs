@@ -39,7 +39,7 @@ public sealed class StoreOutageTests
         await using var api = await TestApi.StartAsync(store);
         var client = api.Client();
         await api.RangeAsync("539269", new Dictionary<string, string?> { ["cvv2"] = null, ["cvc3"] = null }, network: "mastercard");
-        var pan = Cards.RandomPan("539269");
+        var pan = TestPans.Random("539269");
         var cvv2 = new { pan, expiry = "3012", kind = "cvv2", value = "" };
         cvv2 = cvv2 with { value = (await (await client.PostJsonAsync("/v1/cvv/generate", cvv2)).ReadJsonAsync()).GetProperty("value").GetString()! };
         object Cvc3(string? value) => new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = "0007", cvc3 = value };

@@ -16,7 +16,7 @@ public sealed class VerifyTests
     {
         var cvk = TestKeys.Import(KeyUsage.Cvk, "0123456789ABCDEFFEDCBA9876543210");
         Assert.True(Provider.VerifyCvv(cvk, Pan, "8701", "101", "561"));
-        Assert.False(Provider.VerifyCvv(cvk, Pan, "8701", "101", ChangeDigit("561", position)));
+        Assert.False(Provider.VerifyCvv(cvk, Pan, "8701", "101", WrongDigit.At("561", position)));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class VerifyTests
     {
         var key = TestKeys.Import(KeyUsage.Dcvv2, "D7D5CA9A39491328439D2A3BDB6EC9D3");
         Assert.True(Provider.VerifyDcvv2(key, "4230177843207663", 2093363, "225"));
-        Assert.False(Provider.VerifyDcvv2(key, "4230177843207663", 2093363, ChangeDigit("225", position)));
+        Assert.False(Provider.VerifyDcvv2(key, "4230177843207663", 2093363, WrongDigit.At("225", position)));
         Assert.False(Provider.VerifyDcvv2(key, "4230177843207663", 2093364, "225"));
     }
 
@@ -47,7 +47,7 @@ public sealed class VerifyTests
     {
         var imk = TestKeys.Import(KeyUsage.ImkCvc3, "01234567899876543210012345678998");
         Assert.True(Provider.VerifyCvc3(imk, "5123456789012345", "00", IccDerivation.OptionA, 0x11BA, 0x00000899, 0x005E, value));
-        Assert.False(Provider.VerifyCvc3(imk, "5123456789012345", "00", IccDerivation.OptionA, 0x11BA, 0x00000899, 0x005E, ChangeDigit(value, position)));
+        Assert.False(Provider.VerifyCvc3(imk, "5123456789012345", "00", IccDerivation.OptionA, 0x11BA, 0x00000899, 0x005E, WrongDigit.At(value, position)));
     }
 
     [Fact]
@@ -64,14 +64,7 @@ public sealed class VerifyTests
     {
         var imk = TestKeys.Import(KeyUsage.ImkDcvv, "12345678123456781234567812345678");
         Assert.True(Provider.VerifyDcvv(imk, "1234567890123456", IccDerivation.OptionA, "1310", "226", 0x3210, "422"));
-        Assert.False(Provider.VerifyDcvv(imk, "1234567890123456", IccDerivation.OptionA, "1310", "226", 0x3210, ChangeDigit("422", position)));
+        Assert.False(Provider.VerifyDcvv(imk, "1234567890123456", IccDerivation.OptionA, "1310", "226", 0x3210, WrongDigit.At("422", position)));
         Assert.False(Provider.VerifyDcvv(imk, "1234567890123456", IccDerivation.OptionA, "1310", "226", 0x3211, "422"));
-    }
-
-    private static string ChangeDigit(string value, int position)
-    {
-        var chars = value.ToCharArray();
-        chars[position] = (char)('0' + ((chars[position] - '0' + 1) % 10));
-        return new string(chars);
     }
 }

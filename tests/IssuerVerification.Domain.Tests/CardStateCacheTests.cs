@@ -5,7 +5,7 @@ namespace IssuerVerification.Domain.Tests;
 public sealed class CardStateCacheTests
 {
     private static readonly byte[] Card = [1, 2, 3];
-    private readonly Clock _clock = new();
+    private readonly FakeClock _clock = new();
     private readonly CountingStore _store = new();
 
     private CardStateCache Cache(int seconds = 5, int maxEntries = 100) =>
@@ -16,10 +16,10 @@ public sealed class CardStateCacheTests
     {
         var cache = Cache();
         await cache.GetAsync(Card, default);
-        _clock.Now += TimeSpan.FromSeconds(4.9);
+        _clock.Advance(TimeSpan.FromSeconds(4.9));
         await cache.GetAsync(Card, default);
         Assert.Equal(1, _store.Reads);
-        _clock.Now += TimeSpan.FromSeconds(0.1);
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
         await cache.GetAsync(Card, default);
         Assert.Equal(2, _store.Reads);
     }
@@ -69,17 +69,10 @@ public sealed class CardStateCacheTests
         await cache.GetAsync([3], default);
         Assert.Equal(4, _store.Reads); // the third card was not kept
 
-        _clock.Now += TimeSpan.FromSeconds(5);
+        _clock.Advance(TimeSpan.FromSeconds(5));
         await cache.GetAsync([3], default); // sweeps the two expired entries, keeps this one
         await cache.GetAsync([3], default);
         Assert.Equal(5, _store.Reads);
-    }
-
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     private sealed class CountingStore : ILockoutStore

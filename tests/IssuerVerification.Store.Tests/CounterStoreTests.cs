@@ -11,18 +11,7 @@ namespace IssuerVerification.Store.Tests;
 /// <summary>The store's atomic statements, on SQLite and (when IV_TEST_POSTGRES is set) PostgreSQL.</summary>
 public sealed class CounterStoreTests
 {
-    public static TheoryData<string> Stores
-    {
-        get
-        {
-            var data = new TheoryData<string> { "sqlite" };
-            if (Environment.GetEnvironmentVariable("IV_TEST_POSTGRES") is { Length: > 0 })
-            {
-                data.Add("postgres");
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string> Stores => TestStores.All;
 
     [Theory, MemberData(nameof(Stores))]
     public async Task Atc_advances_only_upwards_within_the_step(string store)
@@ -105,70 +94,5 @@ public sealed class CounterStoreTests
         StoredKey Key() => new() { Id = Guid.NewGuid(), Alias = "same", Wrapped = [1], Kcv = "000000", CreatedAt = DateTime.UtcNow };
         await keys.AddAsync(Key(), default);
         await Assert.ThrowsAsync<ConflictException>(() => keys.AddAsync(Key(), default));
-    }
-}
-
-/// <summary>A migrated, empty database of either provider, dropped afterwards.</summary>
-internal sealed class TestDatabase : IAsyncDisposable
-{
-    private readonly Func<Task> _drop;
-
-    private TestDatabase(ServiceProvider services, Func<Task> drop)
-    {
-        Services = services;
-        _drop = drop;
-    }
-
-    public ServiceProvider Services { get; }
-
-    public static async Task<TestDatabase> CreateAsync(string store)
-    {
-        var name = "iv_store_" + Guid.NewGuid().ToString("N")[..12];
-        string connectionString;
-        Func<Task> drop;
-        if (store == "sqlite")
-        {
-            var path = Path.Combine(Path.GetTempPath(), name + ".db");
-            connectionString = $"Data Source={path}";
-            drop = () =>
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                File.Delete(path);
-                return Task.CompletedTask;
-            };
-        }
-        else
-        {
-            var admin = Environment.GetEnvironmentVariable("IV_TEST_POSTGRES")!;
-            await ExecuteAsync(admin, $"CREATE DATABASE {name}");
-            connectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-            drop = async () =>
-            {
-                Npgsql.NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            };
-        }
-        var services = new ServiceCollection()
-            .AddIssuerStore(store == "sqlite" ? StorageProvider.Sqlite : StorageProvider.Postgres, connectionString)
-            .BuildServiceProvider();
-        await using (var db = await services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
-        return new TestDatabase(services, drop);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        await _drop();
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -11,7 +11,7 @@ public sealed class VectorTests
     [MemberData(nameof(Ids))]
     public void Vector_is_reproduced(string id)
     {
-        var vector = VectorFile.Get(id);
+        var vector = new TestVector(VectorFile.ById(id));
         Action<TestVector> check = vector.Algorithm switch
         {
             "cvv" => CvvVectors.Cvv,

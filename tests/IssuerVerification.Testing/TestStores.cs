@@ -1,9 +1,10 @@
 using Npgsql;
+using Xunit;
 
-namespace IssuerVerification.Api.Tests.Infrastructure;
+namespace IssuerVerification.Testing;
 
 /// <summary>
-/// The stores every API test runs on: SQLite always, PostgreSQL whenever IV_TEST_POSTGRES holds a connection string.
+/// The stores the store and API tests run on: SQLite always, PostgreSQL whenever IV_TEST_POSTGRES holds a connection string.
 /// With it set, a PostgreSQL test that cannot connect fails; it is never skipped.
 /// </summary>
 public static class TestStores
@@ -26,7 +27,7 @@ public static class TestStores
         }
     }
 
-    /// <summary>A fresh, empty database for one test host.</summary>
+    /// <summary>A fresh, empty database; <c>Provider</c> names it as the Storage:Provider setting does ("Sqlite" or "Postgres").</summary>
     public static async Task<(string Provider, string ConnectionString, Func<Task> Drop)> CreateAsync(string store)
     {
         var name = "iv_test_" + Guid.NewGuid().ToString("N")[..12];

@@ -1,15 +1,16 @@
-namespace IssuerVerification.Api.Tests.Infrastructure;
+namespace IssuerVerification.Testing;
 
 /// <summary>Test card numbers.</summary>
-public static class Cards
+public static class TestPans
 {
     /// <summary>A random Luhn-valid PAN with this prefix and length.</summary>
-    public static string RandomPan(string prefix, int length = 16)
+    public static string Random(string prefix, int length = 16)
     {
-        var digits = prefix + string.Concat(Enumerable.Range(0, length - prefix.Length - 1).Select(_ => (char)('0' + Random.Shared.Next(10))));
+        var digits = prefix + string.Concat(Enumerable.Range(0, length - prefix.Length - 1).Select(_ => (char)('0' + System.Random.Shared.Next(10))));
         return digits + CheckDigit(digits);
     }
 
+    /// <summary>The Luhn check digit that completes <paramref name="body"/>.</summary>
     public static char CheckDigit(string body)
     {
         var sum = 0;

@@ -1,0 +1,21 @@
+using IssuerVerification.Domain.Keys;
+
+namespace IssuerVerification.Domain.Tests.Fakes;
+
+/// <summary>Keys by alias; what <see cref="KeyRing.HandleAsync"/> reads.</summary>
+internal sealed class FakeKeyStore(params StoredKey[] keys) : IKeyStore
+{
+    private readonly List<StoredKey> _keys = [.. keys];
+
+    public Task<StoredKey?> FindAsync(string alias, CancellationToken ct) => Task.FromResult(_keys.FirstOrDefault(k => k.Alias == alias));
+
+    public Task<IReadOnlyList<StoredKey>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<StoredKey>>(_keys);
+
+    public Task AddAsync(StoredKey key, CancellationToken ct)
+    {
+        _keys.Add(key);
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateAsync(StoredKey key, CancellationToken ct) => Task.CompletedTask;
+}
