@@ -4,7 +4,7 @@ using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Crypto.Keys;
 
-/// <summary>Clear key material: generated at random, or combined from 1–3 components by XOR.</summary>
+/// <summary>Clear key material: generated at random, or combined from 1–3 components by XOR; never a weak key (<see cref="WeakKeys"/>).</summary>
 internal static class KeyMaterial
 {
     public static byte[] Generate(KeyAlgorithm algorithm)
@@ -19,10 +19,12 @@ internal static class KeyMaterial
         if (algorithm == KeyAlgorithm.Tdes2Key)
         {
             Parity.AdjustOdd(key);
-            if (key.AsSpan(0, 8).SequenceEqual(key.AsSpan(8)))
-            {
-                return Generate(algorithm);
-            }
+        }
+
+        if (WeakKeys.Weakness(algorithm, key) is not null)
+        {
+            Array.Clear(key);
+            return Generate(algorithm);
         }
 
         return key;
@@ -59,9 +61,11 @@ internal static class KeyMaterial
             }
         }
 
-        if (!key.AsSpan().ContainsAnyExcept((byte)0))
+        // The API refuses such components first; this guard holds for every other caller.
+        if (WeakKeys.Weakness(algorithm, key) is { } weakness)
         {
-            throw new CryptoException("The combined key is all zeros; check the components.");
+            Array.Clear(key);
+            throw new CryptoException($"{weakness} Check the components.");
         }
 
         return key;
