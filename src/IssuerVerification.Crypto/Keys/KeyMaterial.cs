@@ -4,7 +4,7 @@ using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Crypto.Keys;
 
-/// <summary>Clear key material: generated at random, or combined from 1–3 components by XOR; never a weak key (<see cref="WeakKeys"/>).</summary>
+/// <summary>Clear key material: generated at random, or combined from 1–3 components by XOR; never all zeros, and never single DES when generated (<see cref="WeakKeys"/>).</summary>
 internal static class KeyMaterial
 {
     public static byte[] Generate(KeyAlgorithm algorithm)
@@ -61,11 +61,12 @@ internal static class KeyMaterial
             }
         }
 
-        // The API refuses such components first; this guard holds for every other caller.
-        if (WeakKeys.Weakness(algorithm, key) is { } weakness)
+        // The API refuses weak components first (equal halves too); this guard holds for every other caller.
+        // Equal TDES halves are not refused here: published test vectors and the demo CVK are single DES.
+        if (WeakKeys.IsZero(algorithm, key))
         {
             Array.Clear(key);
-            throw new CryptoException($"{weakness} Check the components.");
+            throw new CryptoException("The combined key is all zeros; check the components.");
         }
 
         return key;
