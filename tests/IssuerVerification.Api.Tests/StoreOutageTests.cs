@@ -40,8 +40,8 @@ public sealed class StoreOutageTests
         var client = api.Client();
         await api.RangeAsync("539269", new Dictionary<string, string?> { ["cvv2"] = null, ["cvc3"] = null }, network: "mastercard");
         var pan = Cards.RandomPan("539269");
-        var cvv2 = new { pan, expiry = "3012", kind = "cvv2", value = "" };
-        cvv2 = cvv2 with { value = (await (await client.PostJsonAsync("/v1/cvv/generate", cvv2)).ReadJsonAsync()).GetProperty("value").GetString()! };
+        var value = (await (await client.PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync()).GetProperty("value").GetString()!;
+        var cvv2 = new { pan, expiry = "3012", kind = "cvv2", value };
         object Cvc3(string? value) => new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = "0007", cvc3 = value };
         var generate = new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = "0007" };
         var cvc3 = (await (await client.PostJsonAsync("/v1/cvc3/generate", generate)).ReadJsonAsync()).GetProperty("cvc3").GetString();
