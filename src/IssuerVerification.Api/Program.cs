@@ -20,10 +20,11 @@ builder.Services.AddIssuerOpenApi();
 
 var app = builder.Build();
 
+// Outermost, so the access log carries the status actually sent, problems included.
+app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();
-app.UseHttpLogging();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -22,7 +22,8 @@ public sealed class CardVerificationTests
 
     private static async Task<string> Cvc3Async(HttpClient client, string pan, int atc)
     {
-        var body = await (await client.PostJsonAsync("/v1/cvc3/generate", Cvc3Body(pan, atc, null))).ReadJsonAsync();
+        var request = new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = atc.ToString("X4") };
+        var body = await (await client.PostJsonAsync("/v1/cvc3/generate", request)).ReadJsonAsync();
         return body.GetProperty("cvc3").GetString()![2..];
     }
 

@@ -10,6 +10,8 @@ public sealed class LoggingTests
     [InlineData("pan=4444 3333 2222 1111;", "pan=[REDACTED];")]
     [InlineData("pan 4444-3333-2222-1111", "pan [REDACTED]")]
     [InlineData("19 digits 4571386758928640179.", "19 digits [REDACTED].")]
+    [InlineData("GET /v1/admin/keys/4444.3333.2222.1111 done", "GET /v1/admin/keys/[REDACTED] done")]
+    [InlineData("pan 4444. 3333 .2222-1111", "pan [REDACTED]")]
     [InlineData("11 digits 12345678901 stay", "11 digits 12345678901 stay")]
     [InlineData("took 12.5 ms, status 200", "took 12.5 ms, status 200")]
     public void Pan_like_digit_runs_are_redacted(string message, string expected) =>

@@ -73,8 +73,8 @@ public sealed class BodyFuzzTests(ClusterFixture fixture, ITestOutputHelper outp
         using var client = api.Client();
         var alias = "fuzz-cvk";
         await (await client.PostJsonAsync("/v1/admin/keys", new { alias, usage = "CVK", components = new[] { Admin.Cvk } })).ReadJsonAsync(HttpStatusCode.Created);
-        var pan = Cards.RandomPan("539269");
-        var cardId = await api.RegisterCardAsync(Cards.RandomPan("539269"));
+        var pan = TestPans.Random("539269");
+        var cardId = await api.RegisterCardAsync(TestPans.Random("539269"));
         var now = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
         static Func<JsonObject> Body(Func<object> o) => () => System.Text.Json.JsonSerializer.SerializeToNode(o(), Json.Web)!.AsObject();
@@ -97,7 +97,7 @@ public sealed class BodyFuzzTests(ClusterFixture fixture, ITestOutputHelper outp
             })),
             new(HttpMethod.Post, "/v1/admin/cards", Body(() => new
             {
-                pan = Cards.RandomPan("539269"), expiry = "3012", psn = "01", status = "active",
+                pan = TestPans.Random("539269"), expiry = "3012", psn = "01", status = "active",
                 cardholder = new { name = "FUZZ HOLDER " + Unique(), phone = "+441234567890", email = "fuzz@example.com", bankApp = true },
             })),
             new(HttpMethod.Patch, $"/v1/admin/cards/{cardId}", Body(() => new { status = "active", cardholder = new { name = "FUZZ " + Unique(), bankApp = false } })),

@@ -28,7 +28,7 @@ public sealed class CrashTests(ClusterFixture fixture, ITestOutputHelper output)
             using var client = api.Client();
             for (var c = 0; c < CardCount; c++)
             {
-                var pan = Cards.RandomPan("539269");
+                var pan = TestPans.Random("539269");
                 var values = await Task.WhenAll(Enumerable.Range(1, AtcsPerCard).Select(async atc =>
                     (await (await client.PostJsonAsync("/v1/cvc3/generate", Cvc3(pan, atc, null))).ReadJsonAsync()).Text("cvc3")[2..]));
                 cards.Add((pan, values));

@@ -45,7 +45,7 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
     public async Task Dcvv2_generations_with_one_key_and_different_bodies_run_once(string store)
     {
         var api = await ApiAsync(store);
-        var pan = Cards.RandomPan("539269");
+        var pan = TestPans.Random("539269");
         var answers = await SendAllAsync(api, "/v1/dcvv2/generate", Guid.NewGuid().ToString(),
             i => JsonSerializer.Serialize(new { pan, count = i + 1 }));
         output.WriteLine($"answers: {Tally(answers)}");
@@ -57,7 +57,7 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
     public async Task Card_registrations_with_one_key_and_one_body_register_one_card(string store)
     {
         var api = await ApiAsync(store);
-        var body = JsonSerializer.Serialize(new { pan = Cards.RandomPan("539269"), expiry = "3012" });
+        var body = JsonSerializer.Serialize(new { pan = TestPans.Random("539269"), expiry = "3012" });
         var key = Guid.NewGuid().ToString();
         var answers = await SendAllAsync(api, "/v1/admin/cards", key, _ => body);
         output.WriteLine($"answers: {Tally(answers)}");

@@ -26,7 +26,7 @@ public sealed class LockoutRaceTests(ClusterFixture fixture, ITestOutputHelper o
     public async Task Parallel_cvv2_guesses_are_bounded_by_the_lockout(string store)
     {
         var apis = await ApisAsync(store);
-        var pan = Cards.RandomPan("539269");
+        var pan = TestPans.Random("539269");
         await apis[0].RegisterCardAsync(pan);
         using var generator = apis[0].Client(await apis[0].ClientKeyAsync("card:generate"));
         var right = (await (await generator.PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync()).Text("value");
@@ -40,7 +40,7 @@ public sealed class LockoutRaceTests(ClusterFixture fixture, ITestOutputHelper o
     public async Task Parallel_dcvv2_guesses_are_bounded_by_the_lockout(string store)
     {
         var apis = await ApisAsync(store);
-        var pan = Cards.RandomPan("539269");
+        var pan = TestPans.Random("539269");
         await apis[0].RegisterCardAsync(pan);
         using var website = apis[0].Client(await apis[0].ClientKeyAsync("dcvv2:generate"));
         var issued = await (await website.PostJsonAsync("/v1/dcvv2/generate", new { pan, count = 1 })).ReadJsonAsync();
@@ -55,7 +55,7 @@ public sealed class LockoutRaceTests(ClusterFixture fixture, ITestOutputHelper o
     public async Task Parallel_cvc3_guesses_are_bounded_by_the_lockout(string store)
     {
         var apis = await ApisAsync(store);
-        var pan = Cards.RandomPan("539269");
+        var pan = TestPans.Random("539269");
         await apis[0].RegisterCardAsync(pan);
         using var generator = apis[0].Client(await apis[0].ClientKeyAsync("card:generate"));
         // One ATC per guess (1..100). Each wrong guess is its ATC's right value with the last digit changed, so it is surely wrong.

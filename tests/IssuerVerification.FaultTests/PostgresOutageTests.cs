@@ -29,7 +29,7 @@ public sealed class PostgresOutageTests(ClusterFixture fixture, ITestOutputHelpe
         try
         {
             await api.MastercardRangeAsync(new { maxFailures = 5 });
-            var pan = Cards.RandomPan("539269");
+            var pan = TestPans.Random("539269");
             await api.RegisterCardAsync(pan);
             using var client = api.Client();
             var value = (await (await client.PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync()).Text("value");

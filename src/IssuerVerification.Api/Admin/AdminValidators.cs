@@ -21,9 +21,46 @@ internal sealed class CreateKeyRequestValidator : AbstractValidator<CreateKeyReq
         RuleFor(r => r.Components).Must(c => c is null || c.Count is >= 1 and <= 3).WithMessage("Give 1 to 3 components.");
         RuleForEach(r => r.Components).Must((r, c) => Digits.AreHex(c, ComponentHexLength(r)))
             .WithMessage(r => $"Each component is {ComponentHexLength(r) / 2} bytes: {ComponentHexLength(r)} hex characters.");
+        RuleForEach(r => r.Components).Must((r, c) => !IsZero(r, c)).When(ComponentsAreHex).WithMessage("A component may not be all zeros.");
+        RuleFor(r => r.Components).Must((r, _) => CombinedWeakness(r) is null)
+            .When(r => ComponentsAreHex(r) && !r.Components!.Any(c => IsZero(r, c)))
+            .WithMessage(r => CombinedWeakness(r));
     }
 
     private static int ComponentHexLength(CreateKeyRequest r) => KeyAlgorithms.ToDomain(r.Algorithm) == KeyAlgorithm.HmacSha1 ? 40 : 32;
+
+    private static KeyAlgorithm AlgorithmOf(CreateKeyRequest r) => KeyAlgorithms.ToDomain(r.Algorithm);
+
+    private static bool ComponentsAreHex(CreateKeyRequest r) =>
+        r.Components is { Count: >= 1 and <= 3 } components && components.All(c => Digits.AreHex(c, ComponentHexLength(r)));
+
+    private static bool IsZero(CreateKeyRequest r, string component)
+    {
+        var bytes = Convert.FromHexString(component);
+        var zero = WeakKeys.IsZero(AlgorithmOf(r), bytes);
+        Array.Clear(bytes);
+        return zero;
+    }
+
+    /// <summary>What is wrong with the key the components XOR to, or null. The clear bytes are wiped after the check.</summary>
+    private static string? CombinedWeakness(CreateKeyRequest r)
+    {
+        var key = new byte[ComponentHexLength(r) / 2];
+        foreach (var component in r.Components!)
+        {
+            var bytes = Convert.FromHexString(component);
+            for (var i = 0; i < key.Length; i++)
+            {
+                key[i] ^= bytes[i];
+            }
+            Array.Clear(bytes);
+        }
+        var weakness = WeakKeys.IsZero(AlgorithmOf(r), key) ? "The components XOR to zero."
+            : WeakKeys.HasEqualHalves(AlgorithmOf(r), key) ? "The key's two halves are equal, which makes it single DES."
+            : null;
+        Array.Clear(key);
+        return weakness;
+    }
 }
 
 internal sealed class CreateCardRangeRequestValidator : AbstractValidator<CreateCardRangeRequest>

@@ -25,20 +25,19 @@ public static class ValidationFilter
             }
             return async invocation =>
             {
+                var failures = new List<(string Field, string Message)>();
                 foreach (var (index, validator) in validated)
                 {
                     var argument = invocation.Arguments[index];
                     if (argument is null)
                     {
-                        return Invalid(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
+                        failures.Add(("body", "A JSON body is required."));
+                        continue;
                     }
                     var result = await validator!.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
-                    if (!result.IsValid)
-                    {
-                        return Invalid(result.ToDictionary().ToDictionary(e => FieldName(e.Key), e => e.Value));
-                    }
+                    failures.AddRange(result.Errors.Select(e => (FieldName(e.PropertyName), e.ErrorMessage)));
                 }
-                return await next(invocation);
+                return failures.Count == 0 ? await next(invocation) : Invalid(Merge(failures));
             };
         });
         builder.Add(endpoint =>
@@ -49,6 +48,14 @@ public static class ValidationFilter
         });
         return builder;
     }
+
+    /// <summary>
+    /// One entry per field with all its messages: rules may name the same field differently
+    /// (<c>Pan</c> and an overridden <c>pan</c>), which must merge, never collide.
+    /// </summary>
+    private static Dictionary<string, string[]> Merge(IEnumerable<(string Field, string Message)> failures) =>
+        failures.GroupBy(f => f.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The JSON name of a field: <c>Keys.Cvv2</c> → <c>keys.cvv2</c>.</summary>
     private static string FieldName(string path) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IssuerVerification.Api.Json;
 using IssuerVerification.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -68,6 +69,11 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
 
     private static string MessageOf(BadHttpRequestException e) => e.InnerException switch
     {
+        JsonFieldException j => j.Message,
+        // System.Text.Json says these only in its message (AllowDuplicateProperties, UnmappedMemberHandling in JsonSetup).
+        JsonException j when j.Message.StartsWith("Duplicate propert", StringComparison.Ordinal) => "Duplicate property.",
+        JsonException j when j.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) =>
+            "Unknown property (names are camelCase and case-sensitive).",
         JsonException { Path: { Length: > 2 } } => "The value is null where not allowed, or not of the expected type or enum.",
         JsonException j when MissingProperty(j.Message) is not null => "The field is required.",
         JsonException => "The body is not valid JSON.",

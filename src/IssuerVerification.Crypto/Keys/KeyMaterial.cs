@@ -4,7 +4,7 @@ using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Crypto.Keys;
 
-/// <summary>Clear key material: generated at random, or combined from 1–3 components by XOR.</summary>
+/// <summary>Clear key material: generated at random, or combined from 1–3 components by XOR; never all zeros, and never single DES when generated (<see cref="WeakKeys"/>).</summary>
 internal static class KeyMaterial
 {
     public static byte[] Generate(KeyAlgorithm algorithm)
@@ -19,10 +19,12 @@ internal static class KeyMaterial
         if (algorithm == KeyAlgorithm.Tdes2Key)
         {
             Parity.AdjustOdd(key);
-            if (key.AsSpan(0, 8).SequenceEqual(key.AsSpan(8)))
-            {
-                return Generate(algorithm);
-            }
+        }
+
+        if (WeakKeys.Weakness(algorithm, key) is not null)
+        {
+            Array.Clear(key);
+            return Generate(algorithm);
         }
 
         return key;
@@ -59,8 +61,11 @@ internal static class KeyMaterial
             }
         }
 
-        if (!key.AsSpan().ContainsAnyExcept((byte)0))
+        // The API refuses weak components first (equal halves too); this guard holds for every other caller.
+        // Equal TDES halves are not refused here: published test vectors and the demo CVK are single DES.
+        if (WeakKeys.IsZero(algorithm, key))
         {
+            Array.Clear(key);
             throw new CryptoException("The combined key is all zeros; check the components.");
         }
 
