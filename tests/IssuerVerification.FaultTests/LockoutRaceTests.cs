@@ -31,7 +31,7 @@ public sealed class LockoutRaceTests(ClusterFixture fixture, ITestOutputHelper o
         using var generator = apis[0].Client(await apis[0].ClientKeyAsync("card:generate"));
         var right = (await (await generator.PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync()).Text("value");
 
-        var guesses = Cards.WrongValues(right, Guesses - 1).Select(v => (Right: false, Body: (object)Cvv2(pan, v))).ToList();
+        var guesses = WrongGuesses.Values(right, Guesses - 1).Select(v => (Right: false, Body: (object)Cvv2(pan, v))).ToList();
         guesses.Insert(Random.Shared.Next(Guesses), (true, Cvv2(pan, right)));
         await AssertBoundedAsync(apis, "/v1/cvv/verify", guesses);
     }
@@ -46,7 +46,7 @@ public sealed class LockoutRaceTests(ClusterFixture fixture, ITestOutputHelper o
         var issued = await (await website.PostJsonAsync("/v1/dcvv2/generate", new { pan, count = 1 })).ReadJsonAsync();
         var right = issued.GetProperty("values")[0].Text("dcvv2");
 
-        var guesses = Cards.WrongValues(right, Guesses - 1).Select(v => (Right: false, Body: (object)new { pan, dcvv2 = v })).ToList();
+        var guesses = WrongGuesses.Values(right, Guesses - 1).Select(v => (Right: false, Body: (object)new { pan, dcvv2 = v })).ToList();
         guesses.Insert(Random.Shared.Next(Guesses), (true, new { pan, dcvv2 = right }));
         await AssertBoundedAsync(apis, "/v1/dcvv2/verify", guesses);
     }

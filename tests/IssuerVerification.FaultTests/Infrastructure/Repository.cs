@@ -1,11 +1,12 @@
 using System.Reflection;
+using IssuerVerification.Testing;
 
 namespace IssuerVerification.FaultTests.Infrastructure;
 
 /// <summary>Where the built API is: the repository root holds IssuerVerification.sln, the API is built in this assembly's configuration.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Configuration { get; } =
         typeof(Repository).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -17,17 +18,5 @@ public static class Repository
             var path = Path.Combine(Root, "src", "IssuerVerification.Api", "bin", Configuration, "net10.0", "IssuerVerification.Api.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"The API is not built at {path}: run dotnet build (or dotnet test) at the repository root.");
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IssuerVerification.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No IssuerVerification.sln above {AppContext.BaseDirectory}.");
     }
 }
