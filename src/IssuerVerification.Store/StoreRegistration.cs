@@ -12,8 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IssuerVerification.Store;
 
-public enum StorageProvider { Sqlite, Postgres }
-
 public static class StoreRegistration
 {
     /// <summary>Registers the EF Core store (pooled context factory) and every store port.</summary>

@@ -24,5 +24,3 @@ public static class HealthApi
                 title: "Not ready", type: ProblemTypes.StoreUnavailable);
     }
 }
-
-public sealed record HealthResponse(string Status);

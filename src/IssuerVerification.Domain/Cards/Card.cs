@@ -14,12 +14,3 @@ public sealed class Card
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 }
-
-/// <summary>Contacts the issuer may use for step-up authentication.</summary>
-public sealed record Cardholder
-{
-    public string? Name { get; init; }
-    public string? Phone { get; init; }
-    public string? Email { get; init; }
-    public bool BankApp { get; init; }
-}

@@ -15,22 +15,3 @@ public sealed class CardRange
     public ThreeDsSettings ThreeDs { get; init; } = new();
     public DateTime CreatedAt { get; init; }
 }
-
-public sealed record Dcvv2Settings
-{
-    public int WindowMinutes { get; init; } = 60;
-    public int GraceSeconds { get; init; } = 300;
-    public bool SingleUse { get; init; }
-}
-
-public sealed record LockoutSettings
-{
-    public int MaxFailures { get; init; } = 5;
-    public int LockMinutes { get; init; } = 30;
-}
-
-public sealed record ThreeDsSettings
-{
-    public long FrictionlessMaxAmount { get; init; } = 5000;
-    public int ChallengeMaxAttempts { get; init; } = 3;
-}

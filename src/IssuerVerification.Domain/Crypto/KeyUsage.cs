@@ -22,29 +22,3 @@ public enum KeyUsage
     /// <summary>System key: ES256 key that signs 3-D Secure results.</summary>
     ResultSigning,
 }
-
-/// <summary>Key algorithm and length.</summary>
-public enum KeyAlgorithm
-{
-    /// <summary>Double-length triple DES key A‖B (16 bytes).</summary>
-    Tdes2Key,
-    /// <summary>HMAC-SHA1 key (20 bytes for AAV).</summary>
-    HmacSha1,
-    /// <summary>HMAC-SHA256 key (32 bytes).</summary>
-    HmacSha256,
-    /// <summary>AES-256 key (32 bytes).</summary>
-    Aes256,
-    /// <summary>ECDSA P-256 private key.</summary>
-    EcP256,
-}
-
-/// <summary>EMV ICC master-key derivation (EMV Book 2 Annex A1.4).</summary>
-public enum IccDerivation
-{
-    /// <summary>Option A for every PAN (rightmost 16 digits of PAN‖PSN).</summary>
-    OptionA,
-    /// <summary>Option B as EMV defines it: option A for PANs of up to 16 digits, SHA-1 above.</summary>
-    OptionB,
-    /// <summary>Option B on every PAN length (jPOS behaviour, for compatibility).</summary>
-    OptionBAllPans,
-}

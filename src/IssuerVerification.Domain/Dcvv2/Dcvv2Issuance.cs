@@ -13,13 +13,3 @@ public sealed class Dcvv2Issuance
 
     public bool Covers(long window, int windowMinutes) => windowMinutes == WindowMinutes && window >= FirstWindow && window <= LastWindow;
 }
-
-public interface IDcvv2Store
-{
-    Task AddIssuanceAsync(Dcvv2Issuance issuance, CancellationToken ct);
-
-    Task<IReadOnlyList<Dcvv2Issuance>> IssuancesAsync(byte[] cardFingerprint, CancellationToken ct);
-
-    /// <summary>Atomically marks a single-use window as used; false when it was used already.</summary>
-    Task<bool> TryUseWindowAsync(byte[] cardFingerprint, long window, int windowMinutes, DateTime at, CancellationToken ct);
-}

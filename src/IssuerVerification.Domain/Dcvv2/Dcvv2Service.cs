@@ -81,7 +81,3 @@ public sealed class Dcvv2Service(
         return (VerificationResult.NoMatch(MismatchReason.ValueMismatch), null);
     }
 }
-
-public sealed record Dcvv2Value(string Value, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil);
-
-public sealed record Dcvv2Issue(string MaskedPan, int WindowMinutes, IReadOnlyList<Dcvv2Value> Values);

@@ -2,8 +2,6 @@ using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Domain.Keys;
 
-public enum KeyStatus { Active, Retired }
-
 /// <summary>A key's metadata and its material wrapped by the crypto provider.</summary>
 public sealed class StoredKey
 {

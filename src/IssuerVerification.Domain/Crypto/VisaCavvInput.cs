@@ -11,7 +11,3 @@ namespace IssuerVerification.Domain.Crypto;
 public sealed record VisaCavvInput(
     string Pan, string Atn, char AuthResultCode, string SecondFactorCode, string KeyIndicator,
     byte VersionAction, byte[] IpAddress);
-
-/// <summary>Inputs of the 20-byte Mastercard SPA AAV with HMAC-SHA1 (docs/algorithms.md §6).</summary>
-public sealed record MastercardAavInput(
-    string Pan, byte ControlByte, string MerchantName, byte AcsId, byte AuthMethod, byte BinKeyId, uint TransactionSequenceNumber);

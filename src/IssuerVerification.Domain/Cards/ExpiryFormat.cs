@@ -1,0 +1,3 @@
+namespace IssuerVerification.Domain.Cards;
+
+public enum ExpiryFormat { Yymm, Mmyy }

@@ -1,0 +1,16 @@
+namespace IssuerVerification.Domain.Clients;
+
+public static class Scopes
+{
+    public const string Admin = "admin";
+    public const string CardGenerate = "card:generate";
+    public const string CardVerify = "card:verify";
+    public const string Dcvv2Generate = "dcvv2:generate";
+    public const string TokenVerify = "token:verify";
+    public const string IssuerApp = "issuer:app";
+    public const string ThreeDsAcs = "3ds:acs";
+    public const string ThreeDsHistory = "3ds:history";
+
+    public static readonly IReadOnlyList<string> All =
+        [Admin, CardGenerate, CardVerify, Dcvv2Generate, TokenVerify, IssuerApp, ThreeDsAcs, ThreeDsHistory];
+}

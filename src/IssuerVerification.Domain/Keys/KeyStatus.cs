@@ -1,0 +1,5 @@
+using IssuerVerification.Domain.Crypto;
+
+namespace IssuerVerification.Domain.Keys;
+
+public enum KeyStatus { Active, Retired }
