@@ -30,7 +30,7 @@ public sealed class CrashTests(ClusterFixture fixture, ITestOutputHelper output)
             {
                 var pan = TestPans.Random("539269");
                 var values = await Task.WhenAll(Enumerable.Range(1, AtcsPerCard).Select(async atc =>
-                    (await (await client.PostJsonAsync("/v1/cvc3/generate", Cvc3(pan, atc, null))).ReadJsonAsync()).Text("cvc3")[2..]));
+                    (await (await client.PostJsonAsync("/v1/cvc3/generate", Cvc3Bodies.Generate(pan, atc))).ReadJsonAsync()).Text("cvc3")[2..]));
                 cards.Add((pan, values));
             }
 
@@ -44,7 +44,7 @@ public sealed class CrashTests(ClusterFixture fixture, ITestOutputHelper output)
                 {
                     try
                     {
-                        using var response = await worker.PostJsonAsync("/v1/cvc3/verify", Cvc3(card.Pan, atc, card.Values[atc - 1]));
+                        using var response = await worker.PostJsonAsync("/v1/cvc3/verify", Cvc3Bodies.Verify(card.Pan, atc, card.Values[atc - 1]));
                         var body = await response.Content.ReadAsStringAsync();
                         if (response.IsSuccessStatusCode && JsonDocument.Parse(body).RootElement.Text("result") == "match")
                         {
@@ -76,7 +76,7 @@ public sealed class CrashTests(ClusterFixture fixture, ITestOutputHelper output)
         var lost = new List<string>();
         foreach (var (pan, atc, value) in acknowledged.OrderBy(a => a.Pan, StringComparer.Ordinal).ThenBy(a => a.Atc))
         {
-            var answer = await (await checker.PostJsonAsync("/v1/cvc3/verify", Cvc3(pan, atc, value))).ReadJsonAsync();
+            var answer = await (await checker.PostJsonAsync("/v1/cvc3/verify", Cvc3Bodies.Verify(pan, atc, value))).ReadJsonAsync();
             if (answer.GetProperty("reason").GetString() != "atc_replay")
             {
                 lost.Add($"{pan[^4..]}/ATC {atc}: {answer.GetProperty("result").GetString()} {answer.GetProperty("reason").GetString()}");
@@ -85,7 +85,4 @@ public sealed class CrashTests(ClusterFixture fixture, ITestOutputHelper output)
         output.WriteLine($"{count} matches acknowledged before kill -9; {lost.Count} not stored after the restart");
         Assert.True(lost.Count == 0, $"{lost.Count} of {count} acknowledged matches were lost: {string.Join("; ", lost.Take(10))}");
     }
-
-    private static object Cvc3(string pan, int atc, string? cvc3) =>
-        new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = atc.ToString("X4", CultureInfo.InvariantCulture), cvc3 };
 }

@@ -63,18 +63,15 @@ public sealed class LockoutRaceTests(ClusterFixture fixture, ITestOutputHelper o
         var guesses = new List<(bool Right, object Body)>();
         for (var atc = 1; atc <= Guesses; atc++)
         {
-            var cvc3 = (await (await generator.PostJsonAsync("/v1/cvc3/generate", Cvc3(pan, atc, null))).ReadJsonAsync()).Text("cvc3")[2..];
+            var cvc3 = (await (await generator.PostJsonAsync("/v1/cvc3/generate", Cvc3Bodies.Generate(pan, atc))).ReadJsonAsync()).Text("cvc3")[2..];
             var isRight = atc - 1 == rightAt;
             var sent = isRight ? cvc3 : cvc3[..2] + (char)('0' + (cvc3[2] - '0' + 1) % 10);
-            guesses.Add((isRight, Cvc3(pan, atc, sent)));
+            guesses.Add((isRight, Cvc3Bodies.Verify(pan, atc, sent)));
         }
         await AssertBoundedAsync(apis, "/v1/cvc3/verify", guesses.OrderBy(_ => Random.Shared.Next()).ToList());
     }
 
     private static object Cvv2(string pan, string value) => new { pan, expiry = "3012", kind = "cvv2", value };
-
-    private static object Cvc3(string pan, int atc, string? cvc3) =>
-        new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = atc.ToString("X4", CultureInfo.InvariantCulture), cvc3 };
 
     /// <summary>Sends every guess at once, alternating between the processes, and checks the answers against the lockout.</summary>
     private async Task AssertBoundedAsync(ApiProcess[] apis, string path, List<(bool Right, object Body)> guesses)
