@@ -50,9 +50,13 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
     /// <summary>Revokes the client (again: no change); 404 when unknown, 409 when it is the last active admin.</summary>
     public async Task<ApiClient> RevokeAsync(Guid id, string caller, CancellationToken ct)
     {
-        var client = await store.RevokeAsync(id, clock.GetUtcNow().UtcDateTime, ct) ?? throw new NotFoundException($"No client with id {id}.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var client = await store.RevokeAsync(id, now, ct) ?? throw new NotFoundException($"No client with id {id}.");
         Forget(id);
-        await audit.WriteChangedAsync(clock, caller, "client.revoke", client.Name, ct);
+        if (client.RevokedAt == now)
+        {
+            await audit.WriteChangedAsync(clock, caller, "client.revoke", client.Name, ct);
+        }
         return client;
     }
 
