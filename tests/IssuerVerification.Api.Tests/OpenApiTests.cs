@@ -10,6 +10,7 @@ public sealed class OpenApiTests
     private static readonly string[] ContractPaths =
     [
         "/v1/admin/keys", "/v1/admin/keys/{alias}", "/v1/admin/card-ranges", "/v1/admin/cards", "/v1/admin/cards/{cardId}", "/v1/admin/clients",
+        "/v1/admin/clients/{id}/revoke", "/v1/admin/clients/{id}/rotate-key", "/v1/admin/card-ranges/{id}", "/v1/admin/keys/{alias}/retire",
         "/v1/cvv/generate", "/v1/cvv/verify", "/v1/cvc3/generate", "/v1/cvc3/verify", "/v1/dcvv/generate", "/v1/dcvv/verify",
         "/v1/dcvv2/generate", "/v1/dcvv2/verify", "/health/live", "/health/ready",
     ];

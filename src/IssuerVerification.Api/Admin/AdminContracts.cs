@@ -50,7 +50,7 @@ public sealed record ThreeDsSettingsDto(long? FrictionlessMaxAmount = null, int?
 public sealed record CreateCardRangeRequest(
     string PanPrefix, Network Network, RangeKeysDto Keys, Dcvv2SettingsDto? Dcvv2 = null,
     ExpiryFormatName? Cvv2ExpiryFormat = null, LockoutSettingsDto? Lockout = null, ThreeDsSettingsDto? ThreeDs = null,
-    IccDerivation? IccDerivation = null);
+    IccDerivation? IccDerivation = null) : ICardRangeSettings;
 
 public sealed record CardRangeResponse(
     Guid Id, string PanPrefix, Network Network, RangeKeysDto Keys, Dcvv2SettingsDto Dcvv2,

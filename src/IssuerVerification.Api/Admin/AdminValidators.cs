@@ -1,4 +1,5 @@
 using FluentValidation;
+using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Validation;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
@@ -69,15 +70,13 @@ internal sealed class CreateCardRangeRequestValidator : AbstractValidator<Create
     {
         RuleFor(r => r.PanPrefix).Must(p => Digits.AreDigits(p, 6, 11)).WithMessage("6 to 11 digits.");
         RuleFor(r => r.Keys).NotNull();
-        RuleForEach(r => r.Keys).Must(slot => KeySlot.Find(slot.Key) is not null).OverridePropertyName("keys")
-            .WithMessage((_, slot) => $"'{slot.Key}' is not a key slot; the slots are {string.Join(", ", KeySlot.All)}.");
-        RuleFor(r => r.Dcvv2!.WindowMinutes).InclusiveBetween(1, 1080).When(r => r.Dcvv2?.WindowMinutes is not null);
-        RuleFor(r => r.Dcvv2!.GraceSeconds).InclusiveBetween(0, 3600).When(r => r.Dcvv2?.GraceSeconds is not null);
-        RuleFor(r => r.Lockout!.MaxFailures).InclusiveBetween(1, 100).When(r => r.Lockout?.MaxFailures is not null);
-        RuleFor(r => r.Lockout!.LockMinutes).InclusiveBetween(1, 525_600).When(r => r.Lockout?.LockMinutes is not null);
-        RuleFor(r => r.ThreeDs!.FrictionlessMaxAmount).GreaterThanOrEqualTo(0).When(r => r.ThreeDs?.FrictionlessMaxAmount is not null);
-        RuleFor(r => r.ThreeDs!.ChallengeMaxAttempts).InclusiveBetween(1, 10).When(r => r.ThreeDs?.ChallengeMaxAttempts is not null);
+        Include(new CardRangeSettingsValidator());
     }
+}
+
+internal sealed class UpdateCardRangeRequestValidator : AbstractValidator<UpdateCardRangeRequest>
+{
+    public UpdateCardRangeRequestValidator() => Include(new CardRangeSettingsValidator());
 }
 
 internal sealed class RegisterCardRequestValidator : AbstractValidator<RegisterCardRequest>
@@ -114,4 +113,9 @@ internal sealed class CreateClientRequestValidator : AbstractValidator<CreateCli
         RuleFor(r => r.Scopes).NotEmpty();
         RuleForEach(r => r.Scopes).Must(s => Scopes.All.Contains(s)).WithMessage($"Known scopes: {string.Join(", ", Scopes.All)}.");
     }
+}
+
+internal sealed class RotateKeyRequestValidator : AbstractValidator<RotateKeyRequest>
+{
+    public RotateKeyRequestValidator() => RuleFor(r => r.GraceMinutes).InclusiveBetween(0, ClientDirectory.MaxGraceMinutes);
 }

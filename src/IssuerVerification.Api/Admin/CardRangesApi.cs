@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Crypto;
@@ -13,6 +15,8 @@ public static class CardRangesApi
         var ranges = admin.MapGroup("/card-ranges").WithTags("Admin: card ranges");
         ranges.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Configure a card range: keys per slot and settings");
         ranges.MapGet("/", List).WithSummary("List card ranges");
+        ranges.MapPatch("/{id:guid}", Update).WithValidation().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Change a card range's key slots and settings (its prefix and network stay)");
         return admin;
     }
 
@@ -25,7 +29,7 @@ public static class CardRangesApi
             Network = request.Network,
             Keys = new RangeKeys(request.Keys.Where(k => k.Value is not null).ToDictionary(k => KeySlot.Find(k.Key)!, k => k.Value!)),
             Dcvv2 = Defaults(request.Dcvv2, new Dcvv2Settings()),
-            Cvv2ExpiryFormat = request.Cvv2ExpiryFormat == ExpiryFormatName.Mmyy ? ExpiryFormat.Mmyy : ExpiryFormat.Yymm,
+            Cvv2ExpiryFormat = ToDomain(request.Cvv2ExpiryFormat),
             Lockout = Defaults(request.Lockout, new LockoutSettings()),
             ThreeDs = Defaults(request.ThreeDs, new ThreeDsSettings()),
             IccDerivation = request.IccDerivation ?? IccDerivation.OptionB,
@@ -33,6 +37,22 @@ public static class CardRangesApi
         }, ct);
         return TypedResults.Created($"/v1/admin/card-ranges/{range.Id}", ToResponse(range));
     }
+
+    private static async Task<Ok<CardRangeResponse>> Update(
+        Guid id, UpdateCardRangeRequest request, CardRanges ranges, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await ranges.UpdateAsync(id, current => new CardRange
+        {
+            Id = current.Id,
+            PanPrefix = current.PanPrefix,
+            Network = current.Network,
+            Keys = Merge(current.Keys, request.Keys),
+            Dcvv2 = Defaults(request.Dcvv2, current.Dcvv2),
+            Cvv2ExpiryFormat = request.Cvv2ExpiryFormat is { } format ? ToDomain(format) : current.Cvv2ExpiryFormat,
+            Lockout = Defaults(request.Lockout, current.Lockout),
+            ThreeDs = Defaults(request.ThreeDs, current.ThreeDs),
+            IccDerivation = request.IccDerivation ?? current.IccDerivation,
+            CreatedAt = current.CreatedAt,
+        }, user.ClientName(), ct)));
 
     private static async Task<Ok<CardRangeResponse[]>> List(CardRanges ranges, CancellationToken ct) =>
         TypedResults.Ok((await ranges.ListAsync(ct)).Select(ToResponse).ToArray());
@@ -52,6 +72,27 @@ public static class CardRangesApi
         FrictionlessMaxAmount = s?.FrictionlessMaxAmount ?? d.FrictionlessMaxAmount,
         ChallengeMaxAttempts = s?.ChallengeMaxAttempts ?? d.ChallengeMaxAttempts,
     };
+
+    private static ExpiryFormat ToDomain(ExpiryFormatName? name) => name == ExpiryFormatName.Mmyy ? ExpiryFormat.Mmyy : ExpiryFormat.Yymm;
+
+    /// <summary>The slots of <paramref name="keys"/> with <paramref name="patch"/> applied: an alias fills a slot, null empties it.</summary>
+    private static RangeKeys Merge(RangeKeys keys, RangeKeysDto? patch)
+    {
+        var aliases = keys.Filled.ToDictionary(k => k.Slot, k => k.Alias);
+        foreach (var (name, alias) in patch ?? [])
+        {
+            var slot = KeySlot.Find(name)!;
+            if (alias is null)
+            {
+                aliases.Remove(slot);
+            }
+            else
+            {
+                aliases[slot] = alias;
+            }
+        }
+        return new RangeKeys(aliases);
+    }
 
     private static RangeKeysDto ToDto(RangeKeys keys)
     {

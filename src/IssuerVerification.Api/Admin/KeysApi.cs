@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Domain.Crypto;
@@ -14,6 +16,9 @@ public static class KeysApi
         keys.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Import (from clear components) or generate a key");
         keys.MapGet("/", List).WithSummary("List keys (metadata only)");
         keys.MapGet("/{alias}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One key's metadata");
+        keys.MapPost("/{alias}/retire", Retire)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Retire a key no card range uses: it is refused for every operation from then on");
         keys.MapPost("/rewrap", Rewrap).WithSummary("Re-wrap every stored key under the current master key (after a master key rotation)");
         return admin;
     }
@@ -33,6 +38,9 @@ public static class KeysApi
         await store.FindAsync(alias, ct) is { } key && IsPublic(key)
             ? TypedResults.Ok(ToResponse(key))
             : ProblemResults.NotFound($"No key with alias '{alias}'.");
+
+    private static async Task<Ok<KeyResponse>> Retire(string alias, KeyRing ring, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await ring.RetireAsync(alias, user.ClientName(), ct)));
 
     private static async Task<Ok<RewrapResponse>> Rewrap(KeyRing ring, CancellationToken ct) =>
         TypedResults.Ok(new RewrapResponse(await ring.RewrapAllAsync(ct)));

@@ -1,17 +1,23 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Clients;
+using IssuerVerification.Domain.Common;
 
 namespace IssuerVerification.Api.Auth;
 
 /// <summary>
 /// Finds the client of an API key. Lookups are cached for <see cref="CacheLifetime"/> so a verification
-/// does not pay a store round trip for authentication; a revoked key stops working within that time.
+/// does not pay a store round trip for authentication. A revocation or key rotation made through this replica
+/// forgets the client's entries at once; on other replicas it takes effect within <see cref="CacheLifetime"/>.
 /// </summary>
-public sealed class ClientDirectory(IClientStore store, TimeProvider clock)
+public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    /// <summary>The longest grace period a rotated key can keep working.</summary>
+    public const int MaxGraceMinutes = 1440;
     private readonly ConcurrentDictionary<string, (ApiClient? Client, DateTimeOffset At)> _cache = new();
+    private long _generation;
 
     public async Task<ApiClient?> AuthenticateAsync(string apiKey, CancellationToken ct)
     {
@@ -20,15 +26,92 @@ public sealed class ClientDirectory(IClientStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (!_cache.TryGetValue(cacheKey, out var entry) || now - entry.At > CacheLifetime)
         {
+            var generation = Interlocked.Read(ref _generation);
             entry = (await store.FindByKeyHashAsync(hash, ct), now);
             if (_cache.Count > 10_000)
             {
                 _cache.Clear();
             }
             _cache[cacheKey] = entry;
+            if (Interlocked.Read(ref _generation) != generation)
+            {
+                // A client was forgotten while this was read: the entry may predate its change.
+                _cache.TryRemove(new KeyValuePair<string, (ApiClient?, DateTimeOffset)>(cacheKey, entry));
+            }
         }
         var client = entry.Client;
-        return client is { RevokedAt: null } && CryptographicOperations.FixedTimeEquals(client.KeyHash, hash) ? client : null;
+        return client is { RevokedAt: null } && (CryptographicOperations.FixedTimeEquals(client.KeyHash, hash) || IsPreviousKey(client, hash, now))
+            ? client
+            : null;
+    }
+
+    public Task<IReadOnlyList<ApiClient>> ListAsync(CancellationToken ct) => store.ListAsync(ct);
+
+    /// <summary>Revokes the client (again: no change); 404 when unknown, 409 when it is the last active admin.</summary>
+    public async Task<ApiClient> RevokeAsync(Guid id, string caller, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var client = await store.RevokeAsync(id, now, ct) ?? throw new NotFoundException($"No client with id {id}.");
+        Forget(id);
+        if (client.RevokedAt == now)
+        {
+            await audit.WriteChangedAsync(clock, caller, "client.revoke", client.Name, ct);
+        }
+        return client;
+    }
+
+    /// <summary>
+    /// Gives the client a new key; the current one keeps working for <paramref name="graceMinutes"/> (0: stops at once),
+    /// and a key kept from an earlier rotation stops at once. Returns the client, the new key and the old key's end.
+    /// </summary>
+    public async Task<(ApiClient Client, string ApiKey, DateTime PreviousKeyValidUntil)> RotateKeyAsync(
+        Guid id, int graceMinutes, string caller, CancellationToken ct)
+    {
+        var client = await store.FindAsync(id, ct) ?? throw new NotFoundException($"No client with id {id}.");
+        var apiKey = ApiKeys.NewKey();
+        var newHash = ApiKeys.Hash(apiKey);
+        var until = clock.GetUtcNow().UtcDateTime.AddMinutes(graceMinutes);
+        var previous = graceMinutes > 0 ? client.KeyHash : null;
+        if (client.RevokedAt is not null)
+        {
+            throw Revoked(client);
+        }
+        if (!await store.ReplaceKeyAsync(id, client.KeyHash, newHash, previous, previous is null ? null : until, ct))
+        {
+            throw (await store.FindAsync(id, ct))?.RevokedAt is not null
+                ? Revoked(client)
+                : new ConflictException($"The key of client '{client.Name}' was rotated meanwhile: retry.");
+        }
+        Forget(id);
+        await audit.WriteChangedAsync(clock, caller, "client.rotate-key", $"{client.Name} grace {graceMinutes} min", ct);
+        client.KeyHash = newHash;
+        client.PreviousKeyHash = previous;
+        client.PreviousKeyExpiresAt = previous is null ? null : until;
+        return (client, apiKey, until);
+    }
+
+    /// <summary>Until when the client's previous key still works; null when it has none that works now.</summary>
+    public DateTime? PreviousKeyValidUntil(ApiClient client) =>
+        client is { RevokedAt: null, PreviousKeyHash: not null, PreviousKeyExpiresAt: { } until } && until > clock.GetUtcNow().UtcDateTime ? until : null;
+
+    private static bool IsPreviousKey(ApiClient client, byte[] hash, DateTimeOffset now) =>
+        client.PreviousKeyHash is { } previous && client.PreviousKeyExpiresAt > now.UtcDateTime
+        && CryptographicOperations.FixedTimeEquals(previous, hash);
+
+    private static ConflictException Revoked(ApiClient client) =>
+        new($"Client '{client.Name}' is revoked: a revoked client cannot get a key.");
+
+    /// <summary>Drops every cached lookup that found this client, so this replica sees its change at once.</summary>
+    private void Forget(Guid id)
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var (key, entry) in _cache)
+        {
+            if (entry.Client?.Id == id)
+            {
+                _cache.TryRemove(key, out _);
+            }
+        }
     }
 
     public async Task<(ApiClient Client, string ApiKey)> CreateAsync(string name, IReadOnlyList<string> scopes, CancellationToken ct)
@@ -73,6 +156,7 @@ public sealed class ClientDirectory(IClientStore store, TimeProvider clock)
                 CreatedAt = existing.CreatedAt,
             }, ct);
         }
+        Interlocked.Increment(ref _generation);
         _cache.Clear();
     }
 }

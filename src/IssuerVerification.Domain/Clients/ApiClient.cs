@@ -9,4 +9,7 @@ public sealed class ApiClient
     public required IReadOnlyList<string> Scopes { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>The hash of the key replaced by the last rotation, accepted until <see cref="PreviousKeyExpiresAt"/>.</summary>
+    public byte[]? PreviousKeyHash { get; set; }
+    public DateTime? PreviousKeyExpiresAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
@@ -6,12 +7,14 @@ using IssuerVerification.Domain.Crypto;
 namespace IssuerVerification.Domain.Keys;
 
 /// <summary>
-/// Creates keys and hands out their handles. Handles are cached: a key's material never changes
-/// (a re-wrap changes only its wrapping, and both wrappings stay usable while the old master key is configured).
+/// Creates and retires keys and hands out their handles. Keys are cached for <see cref="CacheLifetime"/>: their material
+/// never changes (a re-wrap changes only its wrapping, and both wrappings stay usable while the old master key is
+/// configured), but their status does: a key retired through this replica is refused here at once, elsewhere within that time.
 /// </summary>
-public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, TimeProvider clock)
+public sealed class KeyRing(IKeyStore store, ICardStore ranges, IKeyManagement crypto, IAuditLog audit, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, StoredKey> _cache = new(StringComparer.Ordinal);
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (StoredKey Key, DateTimeOffset At)> _cache = new(StringComparer.Ordinal);
 
     public async Task<StoredKey> CreateAsync(string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]>? components, CancellationToken ct)
     {
@@ -41,15 +44,44 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, TimeProvider
     /// <summary>The key with this alias; null when there is none.</summary>
     public async Task<StoredKey?> FindAsync(string alias, CancellationToken ct)
     {
-        if (_cache.TryGetValue(alias, out var cached))
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(alias, out var cached) && now - cached.At <= CacheLifetime)
         {
-            return cached;
+            return cached.Key;
         }
         var key = await store.FindAsync(alias, ct);
         if (key is not null)
         {
-            _cache[alias] = key;
+            _cache[alias] = (key, now);
         }
+        return key;
+    }
+
+    /// <summary>
+    /// Retires an issuer key that no card range uses (again: no change). Unknown and system keys are not found;
+    /// a key in use is a conflict naming each range prefix and slot that holds it.
+    /// </summary>
+    public async Task<StoredKey> RetireAsync(string alias, string client, CancellationToken ct)
+    {
+        var key = await store.FindAsync(alias, ct);
+        if (key is null || alias.StartsWith("system-", StringComparison.Ordinal) || !KeyUsages.IsIssuerKey(key.Usage))
+        {
+            throw new NotFoundException($"No key with alias '{alias}'.");
+        }
+        var users = (await ranges.ListRangesAsync(ct))
+            .SelectMany(r => r.Keys.Filled.Where(k => k.Alias == alias).Select(k => $"range {r.PanPrefix} slot {k.Slot}"))
+            .ToList();
+        if (users.Count > 0)
+        {
+            throw new ConflictException($"Key '{alias}' is in use ({string.Join(", ", users)}): empty or change those slots first.");
+        }
+        if (key.Status != KeyStatus.Retired)
+        {
+            await store.SetStatusAsync(alias, KeyStatus.Retired, ct);
+            key.Status = KeyStatus.Retired;
+            await audit.WriteChangedAsync(clock, client, "key.retire", alias, ct);
+        }
+        _cache.TryRemove(alias, out _);
         return key;
     }
 

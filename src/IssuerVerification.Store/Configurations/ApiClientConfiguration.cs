@@ -12,6 +12,7 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         builder.HasKey(c => c.Id);
         builder.HasIndex(c => c.KeyHash).IsUnique();
         builder.HasIndex(c => c.Name).IsUnique();
+        builder.HasIndex(c => c.PreviousKeyHash);
         builder.Property(c => c.Scopes).HasConversion(
             v => string.Join(' ', v),
             v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries),

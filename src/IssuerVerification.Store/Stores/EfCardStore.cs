@@ -14,6 +14,27 @@ internal sealed class EfCardStore(IDbContextFactory<IssuerDbContext> contexts) :
     public Task AddRangeAsync(CardRange range, CancellationToken ct) =>
         UniqueViolation.AddAsync(contexts, range, $"A card range with prefix {range.PanPrefix} exists.", ct);
 
+    public async Task<CardRange?> UpdateRangeAsync(Guid id, Func<CardRange, Task<CardRange>> change, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // SQLite: the transaction takes the write lock. PostgreSQL: the range's row lock, until the change is written.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"CardRanges\" WHERE \"Id\" = {id} FOR UPDATE", ct);
+        }
+        var current = await db.CardRanges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (current is null)
+        {
+            return null;
+        }
+        var updated = await change(current);
+        db.Update(updated);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return updated;
+    }
+
     public async Task<Card?> FindAsync(byte[] panFingerprint, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

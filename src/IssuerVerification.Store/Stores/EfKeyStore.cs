@@ -23,7 +23,15 @@ internal sealed class EfKeyStore(IDbContextFactory<IssuerDbContext> contexts) : 
     public async Task UpdateAsync(StoredKey key, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.Update(key);
+        var entry = db.Attach(key);
+        entry.Property(k => k.Wrapped).IsModified = true;
+        entry.Property(k => k.Version).IsModified = true;
         await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SetStatusAsync(string alias, KeyStatus status, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Keys.Where(k => k.Alias == alias).ExecuteUpdateAsync(s => s.SetProperty(k => k.Status, status), ct);
     }
 }

@@ -18,4 +18,10 @@ internal sealed class FakeKeyStore(params StoredKey[] keys) : IKeyStore
     }
 
     public Task UpdateAsync(StoredKey key, CancellationToken ct) => Task.CompletedTask;
+
+    public Task SetStatusAsync(string alias, KeyStatus status, CancellationToken ct)
+    {
+        _keys.Single(k => k.Alias == alias).Status = status;
+        return Task.CompletedTask;
+    }
 }

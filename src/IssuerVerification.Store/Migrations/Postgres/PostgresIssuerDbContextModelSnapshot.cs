@@ -212,6 +212,12 @@ namespace IssuerVerification.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("PreviousKeyExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("PreviousKeyHash")
+                        .HasColumnType("bytea");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -226,6 +232,8 @@ namespace IssuerVerification.Store.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("PreviousKeyHash");
 
                     b.ToTable("ApiClients");
                 });

@@ -205,6 +205,12 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PreviousKeyExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PreviousKeyHash")
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
@@ -219,6 +225,8 @@ namespace IssuerVerification.Store.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("PreviousKeyHash");
 
                     b.ToTable("ApiClients");
                 });
