@@ -11,8 +11,10 @@ public static class CardRangesApi
     public static RouteGroupBuilder MapCardRanges(this RouteGroupBuilder admin)
     {
         var ranges = admin.MapGroup("/card-ranges").WithTags("Admin: card ranges");
-        ranges.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Configure a card range: keys per slot and settings");
-        ranges.MapGet("/", List).WithSummary("List card ranges");
+        ranges.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Configure a card range: keys per slot and settings")
+            .WithName("CreateCardRange").WithDescription("A PAN prefix (6–11 digits), its network, the key alias for each slot it uses and its settings (defaults filled in). An unknown alias or one whose usage does not fit its slot answers 400; a prefix that exists 409.");
+        ranges.MapGet("/", List).WithSummary("List card ranges")
+            .WithName("ListCardRanges").WithDescription("Every card range with its keys and settings.");
         return admin;
     }
 

@@ -9,7 +9,8 @@ public static class ClientsApi
     public static RouteGroupBuilder MapClients(this RouteGroupBuilder admin)
     {
         admin.MapPost("/clients", Create).WithTags("Admin: clients").WithValidation().WithIdempotency()
-            .WithSummary("Create an API client; its key is shown once");
+            .WithSummary("Create an API client; its key is shown once")
+            .WithName("CreateClient").WithDescription("Creates a client with a name and scopes and answers its API key, which is shown in this response only (only its hash is stored). A name that exists answers 409; an unknown scope 400.");
         return admin;
     }
 
