@@ -31,7 +31,7 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(CvvVerifyRequest)] = new CvvVerifyRequest("4444333322221111", "9911", CvvKind.Cvv2, "114"),
         [typeof(VerifyResponse)] = new VerifyResponse(VerificationOutcome.Match, null),
         [typeof(Cvc3GenerateRequest)] = new Cvc3GenerateRequest("5392692002902681", "00000899", "005E", Psn: "01", Ivcvc3: "8342"),
-        [typeof(Cvc3GenerateResponse)] = new Cvc3GenerateResponse("00807", "8342"),
+        [typeof(Cvc3GenerateResponse)] = new Cvc3GenerateResponse("63807", "8342"),
         [typeof(Cvc3VerifyRequest)] = new Cvc3VerifyRequest("5392692002902681", "00000899", "005E", "807", Psn: "01", Ivcvc3: "8342"),
         [typeof(DcvvGenerateRequest)] = new DcvvGenerateRequest("4444333322221111", "9911", "101", "0001"),
         [typeof(DcvvGenerateResponse)] = new DcvvGenerateResponse("421"),
