@@ -13,10 +13,13 @@ public static class CardRangesApi
     public static RouteGroupBuilder MapCardRanges(this RouteGroupBuilder admin)
     {
         var ranges = admin.MapGroup("/card-ranges").WithTags("Admin: card ranges");
-        ranges.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Configure a card range: keys per slot and settings");
-        ranges.MapGet("/", List).WithSummary("List card ranges");
+        ranges.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Configure a card range: keys per slot and settings")
+            .WithName("CreateCardRange").WithDescription("A PAN prefix (6–11 digits), its network, the key alias for each slot it uses and its settings (defaults filled in). An unknown alias or one whose usage does not fit its slot answers 400; a prefix that exists 409.");
+        ranges.MapGet("/", List).WithSummary("List card ranges")
+            .WithName("ListCardRanges").WithDescription("Every card range with its keys and settings.");
         ranges.MapPatch("/{id:guid}", Update).WithValidation().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Change a card range's key slots and settings (its prefix and network stay)");
+            .WithSummary("Change a card range's key slots and settings (its prefix and network stay)")
+            .WithName("UpdateCardRange").WithDescription("Changes the given settings and key slots of a range, validated as on create: an alias sets a slot, null empties it, absent fields stay. Takes effect at once on this replica, within 30 s on others. Audited. An unknown id answers 404.");
         return admin;
     }
 

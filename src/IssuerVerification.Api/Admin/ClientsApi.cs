@@ -12,14 +12,18 @@ public static class ClientsApi
     {
         var clients = admin.MapGroup("/clients").WithTags("Admin: clients");
         clients.MapPost("/", Create).WithValidation().WithIdempotency()
-            .WithSummary("Create an API client; its key is shown once");
-        clients.MapGet("/", List).WithSummary("List API clients (never their keys)");
+            .WithSummary("Create an API client; its key is shown once")
+            .WithName("CreateClient").WithDescription("Creates a client with a name and scopes and answers its API key, which is shown in this response only (only its hash is stored). A name that exists answers 409; an unknown scope 400.");
+        clients.MapGet("/", List).WithSummary("List API clients (never their keys)")
+            .WithName("ListClients").WithDescription("Every client: id, name, scopes, when it was created and revoked, and until when a rotated-out key still works. Never a key or a key hash.");
         clients.MapPost("/{id:guid}/revoke", Revoke)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Revoke an API client: its key stops working (refused for the last active admin client)");
+            .WithSummary("Revoke an API client: its key stops working (refused for the last active admin client)")
+            .WithName("RevokeClient").WithDescription("The client's key stops working at once on this replica and within 30 s on others. Revoking again answers the same state. Revoking the last active admin client answers 409; an unknown id 404.");
         clients.MapPost("/{id:guid}/rotate-key", RotateKey).WithValidation().WithIdempotency()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Give an API client a new key, shown once; the old one works for the grace period");
+            .WithSummary("Give an API client a new key, shown once; the old one works for the grace period")
+            .WithName("RotateClientKey").WithDescription("Answers a new API key, shown in this response only; the old key keeps working for graceMinutes (0–1440). A revoked client answers 409; an unknown id 404.");
         return admin;
     }
 

@@ -13,13 +13,18 @@ public static class KeysApi
     public static RouteGroupBuilder MapKeys(this RouteGroupBuilder admin)
     {
         var keys = admin.MapGroup("/keys").WithTags("Admin: keys");
-        keys.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Import (from clear components) or generate a key");
-        keys.MapGet("/", List).WithSummary("List keys (metadata only)");
-        keys.MapGet("/{alias}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One key's metadata");
+        keys.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Import (from clear components) or generate a key")
+            .WithName("CreateKey").WithDescription("Imports a key from 1–3 clear hex components (XORed), or generates one when components is absent. Answers the metadata with its KCV; the clear key is never returned. An alias that exists answers 409; weak components (all zero, XOR to zero, equal halves) 400.");
+        keys.MapGet("/", List).WithSummary("List keys (metadata only)")
+            .WithName("ListKeys").WithDescription("Every issuer key's metadata: alias, usage, algorithm, KCV, status.");
+        keys.MapGet("/{alias}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One key's metadata")
+            .WithName("GetKey").WithDescription("The metadata of the key with this alias, or 404.");
         keys.MapPost("/{alias}/retire", Retire)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Retire a key no card range uses: it is refused for every operation from then on");
-        keys.MapPost("/rewrap", Rewrap).WithSummary("Re-wrap every stored key under the current master key (after a master key rotation)");
+            .WithSummary("Retire a key no card range uses: it is refused for every operation from then on")
+            .WithName("RetireKey").WithDescription("Marks the key retired; retiring again answers the same. While a card range uses the key in any slot the answer is 409 naming the range and slot; an unknown alias 404.");
+        keys.MapPost("/rewrap", Rewrap).WithSummary("Re-wrap every stored key under the current master key (after a master key rotation)")
+            .WithName("RewrapKeys").WithDescription("After a master key rotation, wraps every stored key under the current master key and answers how many were re-wrapped. No body.");
         return admin;
     }
 

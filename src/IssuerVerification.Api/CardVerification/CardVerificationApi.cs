@@ -19,12 +19,18 @@ public static class CardVerificationApi
     {
         var group = routes.MapGroup("/v1").WithTags("Card verification").RequireRateLimiting(RateLimiting.PerClient)
             .WithValidation().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/cvv/generate", GenerateCvv).RequireScope(Scopes.CardGenerate).WithSummary("Generate a CVV1, CVV2 or iCVV");
-        group.MapPost("/cvv/verify", VerifyCvv).RequireScope(Scopes.CardVerify).WithSummary("Verify a CVV1, CVV2 or iCVV");
-        group.MapPost("/cvc3/generate", GenerateCvc3).RequireScope(Scopes.CardGenerate).WithSummary("Generate a Mastercard CVC3 (contactless mag-stripe)");
-        group.MapPost("/cvc3/verify", VerifyCvc3).RequireScope(Scopes.CardVerify).WithSummary("Verify a Mastercard CVC3 with ATC replay protection");
-        group.MapPost("/dcvv/generate", GenerateDcvv).RequireScope(Scopes.CardGenerate).WithSummary("Generate a Visa dCVV (contactless MSD)");
-        group.MapPost("/dcvv/verify", VerifyDcvv).RequireScope(Scopes.CardVerify).WithSummary("Verify a Visa dCVV with ATC replay protection");
+        group.MapPost("/cvv/generate", GenerateCvv).RequireScope(Scopes.CardGenerate).WithSummary("Generate a CVV1, CVV2 or iCVV")
+            .WithName("GenerateCvv").WithDescription("Computes the static card verification value of the given kind with the card range's CVK: cvv1 (magnetic stripe, needs serviceCode), cvv2 (printed) or icvv (chip).");
+        group.MapPost("/cvv/verify", VerifyCvv).RequireScope(Scopes.CardVerify).WithSummary("Verify a CVV1, CVV2 or iCVV")
+            .WithName("VerifyCvv").WithDescription("Answers 200 with result match (reason null) or no_match and a reason; a failed verification is not an error. Failures count towards the card's lockout.");
+        group.MapPost("/cvc3/generate", GenerateCvc3).RequireScope(Scopes.CardGenerate).WithSummary("Generate a Mastercard CVC3 (contactless mag-stripe)")
+            .WithName("GenerateCvc3").WithDescription("Computes the 5-digit CVC3 from the card key (derived from the range's IMK_CVC3 per PAN and PSN), the IVCVC3 (given, or computed from trackData), the unpredictable number and the ATC. Records nothing.");
+        group.MapPost("/cvc3/verify", VerifyCvc3).RequireScope(Scopes.CardVerify).WithSummary("Verify a Mastercard CVC3 with ATC replay protection")
+            .WithName("VerifyCvc3").WithDescription("Compares the digits sent with the rightmost digits of the CVC3, then applies the ATC rules: a right value with an ATC not above the last accepted one is no_match / atc_replay.");
+        group.MapPost("/dcvv/generate", GenerateDcvv).RequireScope(Scopes.CardGenerate).WithSummary("Generate a Visa dCVV (contactless MSD)")
+            .WithName("GenerateDcvv").WithDescription("Computes the dCVV from the card key (derived from the range's IMK_DCVV), expiry, service code and ATC. Records nothing.");
+        group.MapPost("/dcvv/verify", VerifyDcvv).RequireScope(Scopes.CardVerify).WithSummary("Verify a Visa dCVV with ATC replay protection")
+            .WithName("VerifyDcvv").WithDescription("Verifies the dCVV, then applies the ATC rules (a separate counter from CVC3's). Answers 200 match or no_match with a reason.");
         return group;
     }
 

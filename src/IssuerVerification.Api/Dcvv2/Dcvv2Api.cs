@@ -19,9 +19,11 @@ public static class Dcvv2Api
         var group = routes.MapGroup("/v1/dcvv2").WithTags("dCVV2").RequireRateLimiting(RateLimiting.PerClient)
             .WithValidation().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/generate", Generate).RequireScope(Scopes.Dcvv2Generate).WithIdempotency().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Dynamic CVV2 values for the current and following time windows (1–24)");
+            .WithSummary("Dynamic CVV2 values for the current and following time windows (1–24)")
+            .WithName("GenerateDcvv2").WithDescription("Give pan or cardId (an unknown cardId answers 404) and count. The first value is for the current window; the issued windows are recorded, never the values.");
         group.MapPost("/verify", Verify).RequireScope(Scopes.CardVerify)
-            .WithSummary("Verify a dynamic CVV2 against the windows issued for the card");
+            .WithSummary("Verify a dynamic CVV2 against the windows issued for the card")
+            .WithName("VerifyDcvv2").WithDescription("Uses transactionTime (default: now). On a match validFrom/validUntil are those of the matching window; on no_match they are null and reason says why.");
         return group;
     }
 

@@ -10,8 +10,10 @@ public static class HealthApi
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
         var health = routes.MapGroup("/health").WithTags("Operations");
-        health.MapGet("/live", () => TypedResults.Ok(new HealthResponse("live"))).WithSummary("The process is up");
-        health.MapGet("/ready", Ready).WithSummary("The store is reachable and migrated");
+        health.MapGet("/live", () => TypedResults.Ok(new HealthResponse("live"))).WithSummary("The process is up")
+            .WithName("GetLiveness").WithDescription("Answers 200 while the process runs. No API key.");
+        health.MapGet("/ready", Ready).WithSummary("The store is reachable and migrated").ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("GetReadiness").WithDescription("Answers 200 when the store is reachable and migrated, else 503 store-unavailable. No API key.");
         return health;
     }
 

@@ -22,10 +22,8 @@ internal static class OpenApiSetup
                 Name = ApiKeyAuthenticationHandler.HeaderName,
                 Description = "The client's API key.",
             });
-            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
-            });
+            options.OperationFilter<ApiKeySecurityFilter>();
+            options.OperationFilter<ProblemResponsesFilter>();
             foreach (var xml in Directory.GetFiles(AppContext.BaseDirectory, "IssuerVerification.*.xml"))
             {
                 options.IncludeXmlComments(xml);
@@ -33,6 +31,9 @@ internal static class OpenApiSetup
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.SchemaFilter<KeySchemaFilter>();
+            options.SchemaFilter<OpenApiExamples>();
+            // A $ref cannot carry nullable in OpenAPI 3.0: wrapped in allOf, a nullable enum or object says so (`reason` is null on a match).
+            options.UseAllOfToExtendReferenceSchemas();
             options.CustomSchemaIds(t => t.Name.Replace("Dto", "", StringComparison.Ordinal));
         });
 }

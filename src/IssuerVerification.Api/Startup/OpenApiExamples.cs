@@ -1,0 +1,85 @@
+using System.Text.Json;
+using IssuerVerification.Api.Admin;
+using IssuerVerification.Api.CardVerification;
+using IssuerVerification.Api.Dcvv2;
+using IssuerVerification.Api.Health;
+using IssuerVerification.Api.Json;
+using IssuerVerification.Api.Problems;
+using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.CardVerification;
+using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Verification;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace IssuerVerification.Api.Startup;
+
+/// <summary>
+/// One example per request and response type, shown by Swagger UI and checked by OpenApiTests. They use the demo data
+/// (README), so the request examples work as they are against <c>dotnet run</c>. A new contract type gets one line here.
+/// </summary>
+internal sealed class OpenApiExamples : ISchemaFilter
+{
+    private static readonly DateTimeOffset Window = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTime Created = new(2026, 11, 22, 23, 41, 19, DateTimeKind.Utc);
+    private static readonly Guid Id = new("5b057e08-d043-4ebd-b99c-7e9e54f1daf1");
+
+    private static readonly Dictionary<Type, object> Examples = new()
+    {
+        [typeof(CvvGenerateRequest)] = new CvvGenerateRequest("4444333322221111", "9911", CvvKind.Cvv2),
+        [typeof(CvvGenerateResponse)] = new CvvGenerateResponse("114"),
+        [typeof(CvvVerifyRequest)] = new CvvVerifyRequest("4444333322221111", "9911", CvvKind.Cvv2, "114"),
+        [typeof(VerifyResponse)] = new VerifyResponse(VerificationOutcome.Match, null),
+        [typeof(Cvc3GenerateRequest)] = new Cvc3GenerateRequest("5392692002902681", "00000899", "005E", Psn: "01", Ivcvc3: "8342"),
+        [typeof(Cvc3GenerateResponse)] = new Cvc3GenerateResponse("63807", "8342"),
+        [typeof(Cvc3VerifyRequest)] = new Cvc3VerifyRequest("5392692002902681", "00000899", "005E", "807", Psn: "01", Ivcvc3: "8342"),
+        [typeof(DcvvGenerateRequest)] = new DcvvGenerateRequest("4444333322221111", "9911", "101", "0001"),
+        [typeof(DcvvGenerateResponse)] = new DcvvGenerateResponse("421"),
+        [typeof(DcvvVerifyRequest)] = new DcvvVerifyRequest("4444333322221111", "9911", "101", "0001", "421"),
+        [typeof(Dcvv2GenerateRequest)] = new Dcvv2GenerateRequest(3, Pan: "4444333322221111"),
+        [typeof(Dcvv2GenerateResponse)] = new Dcvv2GenerateResponse("444433******1111", 60, [new("663", Window, Window.AddHours(1))]),
+        [typeof(Dcvv2VerifyRequest)] = new Dcvv2VerifyRequest("4444333322221111", "663"),
+        [typeof(Dcvv2VerifyResponse)] = new Dcvv2VerifyResponse(VerificationOutcome.Match, null, Window, Window.AddHours(1)),
+        [typeof(CreateKeyRequest)] = new CreateKeyRequest("doc-cvk", KeyUsage.Cvk, Components: ["0123456789ABCDEFFEDCBA9876543210"]),
+        [typeof(KeyResponse)] = new KeyResponse(Id, "doc-cvk", KeyUsage.Cvk, KeyAlgorithmName.Tdes2Key, "08D7B4", "active", Created),
+        [typeof(RewrapResponse)] = new RewrapResponse(6),
+        [typeof(CreateCardRangeRequest)] = new CreateCardRangeRequest("412345", Network.Visa, Keys("demo-cvk")),
+        [typeof(CardRangeResponse)] = new CardRangeResponse(Id, "412345", Network.Visa, Keys("demo-cvk"), new(60, 300, false),
+            ExpiryFormatName.Yymm, new(5, 30), new(5000, 3), IccDerivation.OptionB, Created),
+        [typeof(RegisterCardRequest)] = new RegisterCardRequest("4123450000001231", "3012", Cardholder: new("ANA DOC")),
+        [typeof(UpdateCardRequest)] = new UpdateCardRequest(CardStatus.Blocked),
+        [typeof(CardResponse)] = new CardResponse(Id, "412345******1231", "3012", "00", CardStatus.Active, new("ANA DOC", null, null, false), Created),
+        [typeof(CreateClientRequest)] = new CreateClientRequest("checkout", ["card:verify"]),
+        [typeof(CreateClientResponse)] = new CreateClientResponse(Id, "checkout", ["card:verify"], "ivk_s27iS3ssExampleOnly"),
+        [typeof(ClientResponse)] = new ClientResponse(Id, "checkout", ["card:verify"], Created, null, null),
+        [typeof(RotateKeyRequest)] = new RotateKeyRequest(60),
+        [typeof(RotateKeyResponse)] = new RotateKeyResponse(Id, "checkout", ["card:verify"], "ivk_Qm1vRotatedExampleOnly", Created.AddHours(1)),
+        [typeof(UpdateCardRangeRequest)] = new UpdateCardRangeRequest(Lockout: new(MaxFailures: 3)),
+        [typeof(HealthResponse)] = new HealthResponse("ready"),
+        [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["pan"] = ["12 to 19 digits that pass the Luhn check."] })
+        { Type = ProblemTypes.Validation, Title = "The request is invalid.", Status = 400, Detail = "One or more fields are invalid." },
+        [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        { Type = ProblemTypes.For("no-card-range"), Title = "No card range", Status = 422, Detail = "No card range is configured for 411111******1111." },
+    };
+
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    public static bool Has(Type type) => Examples.ContainsKey(type);
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is OpenApiSchema editable && Examples.TryGetValue(context.Type, out var example))
+        {
+            editable.Examples = [JsonSerializer.SerializeToNode(example, context.Type, Json)!];
+        }
+    }
+
+    private static RangeKeysDto Keys(string cvk) => new() { ["cvv1"] = cvk, ["cvv2"] = cvk, ["icvv"] = cvk, ["dcvv2"] = "demo-dcvv2" };
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonSetup.Configure(options);
+        return options;
+    }
+}
