@@ -49,91 +49,143 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         await using var db = await _contexts.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
+        // Rows are taken in fingerprint order (stable, so two decisions on one card keep theirs): concurrent batches cannot deadlock.
+        var effects = Enumerable.Range(0, decisions.Count).Where(i => decisions[i].Effect != LockoutEffect.None)
+            .OrderBy(i => decisions[i].Audit.CardFingerprint, FingerprintOrder).ToList();
+        var plain = Enumerable.Range(0, decisions.Count).Where(i => decisions[i].Effect == LockoutEffect.None).ToList();
+        return db.Database.IsNpgsql()
+            ? await CommitInOneRoundTripAsync(connection, decisions, effects, plain)
+            : await CommitInStepsAsync(connection, decisions, effects);
+    }
+
+    /// <summary>
+    /// PostgreSQL: one command. Per decision with an effect, one statement applies the lockout statement and inserts the audit
+    /// record with the outcome that stands (a data-modifying CTE); then one INSERT of the plain records. PostgreSQL runs the
+    /// statements of one command in one implicit transaction and commits it before it answers: one round trip a batch.
+    /// </summary>
+    private static async Task<bool[]> CommitInOneRoundTripAsync(DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, List<int> plain)
+    {
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder();
+        var locked = new bool[decisions.Count];
+        command.AddParameter("@lo", AuditOutcomes.NoMatch);
+        command.AddParameter("@lr", MismatchReason.CardLocked.Code());
+        foreach (var i in effects)
+        {
+            var stands = decisions[i].Effect == LockoutEffect.CountFailure ? "COALESCE((SELECT locked FROM d), TRUE)" : "COALESCE((SELECT locked FROM d), FALSE)";
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                WITH d AS ({EffectSql(command, decisions[i], i)})
+                INSERT INTO "AuditLog" ("At", "Client", "Action", "CardFingerprint", "Outcome", "Reason")
+                SELECT @t{i}, @c{i}, @a{i}, @f{i}, CASE WHEN {stands} THEN @lo ELSE @o{i} END, CASE WHEN {stands} THEN @lr ELSE @r{i} END
+                RETURNING COALESCE("Reason" = @lr, FALSE);
+
+                """);
+            AddAuditParameters(command, decisions[i].Audit, i, withFingerprint: false);
+        }
+        AppendAuditInsert(sql, command, plain.Select(i => (decisions[i].Audit, i)));
+        command.CommandText = sql.ToString();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            foreach (var i in effects)
+            {
+                await reader.ReadAsync();
+                locked[i] = reader.GetBoolean(0);
+                await reader.NextResultAsync();
+            }
+        }
+        return locked;
+    }
+
+    /// <summary>SQLite (in process, so round trips cost nothing): the lockout statements, then the records, in one transaction.</summary>
+    private static async Task<bool[]> CommitInStepsAsync(DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects)
+    {
+        var locked = new bool[decisions.Count];
         await using var transaction = await connection.BeginTransactionAsync();
-        var locked = await ApplyEffectsAsync(connection, transaction, decisions);
-        await InsertAuditAsync(connection, transaction, decisions.Select((d, i) => locked[i] ? d.LockedAudit : d.Audit).ToList());
+        if (effects.Count > 0)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = string.Concat(effects.Select(i => EffectSql(command, decisions[i], i) + ";\n"));
+            await using var reader = await command.ExecuteReaderAsync();
+            foreach (var i in effects)
+            {
+                var row = await reader.ReadAsync();
+                locked[i] = decisions[i].Effect == LockoutEffect.CountFailure ? !row : row && !reader.IsDBNull(0) && reader.GetBoolean(0);
+                await reader.NextResultAsync();
+            }
+        }
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            var sql = new StringBuilder();
+            AppendAuditInsert(sql, insert, decisions.Select((d, i) => (locked[i] ? d.LockedAudit : d.Audit, i)));
+            insert.CommandText = sql.ToString();
+            await insert.ExecuteNonQueryAsync();
+        }
         await transaction.CommitAsync();
         return locked;
     }
 
     /// <summary>
-    /// One conditional statement per decision with an effect, in one command. The statement takes the card's row lock and
-    /// tests the lock on the row as it is then, so decisions on one card are serialised in commit order on every replica.
-    /// A failure is counted (and may lock) only on a card not locked; a reset says whether the card was locked. Rows are
-    /// taken in fingerprint order (stable, so two decisions on one card keep theirs), so concurrent batches cannot deadlock.
+    /// The conditional statement of a decision with an effect; it returns a column <c>locked</c>. It takes the card's row lock
+    /// and tests the lock on the row as it is then, so decisions on one card are serialised in commit order on every replica.
+    /// A failure is counted (and may lock) only on a card not locked: a row back means counted, none means locked. A reset
+    /// returns a row only for a card that had failures or a lock, saying whether it is locked.
     /// </summary>
-    private static async Task<bool[]> ApplyEffectsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Decision> decisions)
+    private static string EffectSql(DbCommand command, Decision d, int i)
     {
-        var locked = new bool[decisions.Count];
-        var order = Enumerable.Range(0, decisions.Count).Where(i => decisions[i].Effect != LockoutEffect.None)
-            .OrderBy(i => decisions[i].Audit.CardFingerprint, FingerprintOrder).ToList();
-        if (order.Count == 0)
+        command.AddParameter($"@f{i}", d.Audit.CardFingerprint);
+        command.AddParameter($"@n{i}", d.Now);
+        if (d.Effect == LockoutEffect.Reset)
         {
-            return locked;
+            return string.Create(CultureInfo.InvariantCulture, $"""
+                UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @n{i} THEN "ConsecutiveFailures" ELSE 0 END
+                WHERE "CardFingerprint" = @f{i} AND ("ConsecutiveFailures" > 0 OR "LockedUntil" > @n{i})
+                RETURNING "LockedUntil" > @n{i} AS locked
+                """);
         }
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder();
-        foreach (var i in order)
-        {
-            var d = decisions[i];
-            sql.Append(d.Effect == LockoutEffect.CountFailure ? CountFailureSql(i) : ResetSql(i));
-            command.AddParameter($"@f{i}", d.Audit.CardFingerprint);
-            command.AddParameter($"@n{i}", d.Now);
-            if (d.Effect == LockoutEffect.CountFailure)
-            {
-                command.AddParameter($"@m{i}", d.MaxFailures);
-                command.AddParameter($"@u{i}", d.LockUntil);
-            }
-        }
-        command.CommandText = sql.ToString();
-        await using var reader = await command.ExecuteReaderAsync();
-        foreach (var i in order)
-        {
-            var row = await reader.ReadAsync();
-            // A counted failure returns its row; a reset returns a row only for a card that had failures or a lock.
-            locked[i] = decisions[i].Effect == LockoutEffect.CountFailure ? !row : row && reader.GetInt32(0) == 1;
-            await reader.NextResultAsync();
-        }
-        return locked;
+        command.AddParameter($"@m{i}", d.MaxFailures);
+        command.AddParameter($"@u{i}", d.LockUntil);
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            INSERT INTO "CardLockouts" ("CardFingerprint", "ConsecutiveFailures", "LockedUntil")
+            VALUES (@f{i}, CASE WHEN @m{i} <= 1 THEN 0 ELSE 1 END, CASE WHEN @m{i} <= 1 THEN @u{i} END)
+            ON CONFLICT ("CardFingerprint") DO UPDATE SET
+              "ConsecutiveFailures" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN 0 ELSE "CardLockouts"."ConsecutiveFailures" + 1 END,
+              "LockedUntil" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN @u{i} ELSE "CardLockouts"."LockedUntil" END
+            WHERE "CardLockouts"."LockedUntil" IS NULL OR "CardLockouts"."LockedUntil" <= @n{i}
+            RETURNING FALSE AS locked
+            """);
     }
 
-    private static string CountFailureSql(int i) => string.Create(CultureInfo.InvariantCulture, $"""
-        INSERT INTO "CardLockouts" ("CardFingerprint", "ConsecutiveFailures", "LockedUntil")
-        VALUES (@f{i}, CASE WHEN @m{i} <= 1 THEN 0 ELSE 1 END, CASE WHEN @m{i} <= 1 THEN @u{i} END)
-        ON CONFLICT ("CardFingerprint") DO UPDATE SET
-          "ConsecutiveFailures" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN 0 ELSE "CardLockouts"."ConsecutiveFailures" + 1 END,
-          "LockedUntil" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN @u{i} ELSE "CardLockouts"."LockedUntil" END
-        WHERE "CardLockouts"."LockedUntil" IS NULL OR "CardLockouts"."LockedUntil" <= @n{i}
-        RETURNING 0;
-
-        """);
-
-    private static string ResetSql(int i) => string.Create(CultureInfo.InvariantCulture, $"""
-        UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @n{i} THEN "ConsecutiveFailures" ELSE 0 END
-        WHERE "CardFingerprint" = @f{i} AND ("ConsecutiveFailures" > 0 OR "LockedUntil" > @n{i})
-        RETURNING CASE WHEN "LockedUntil" > @n{i} THEN 1 ELSE 0 END;
-
-        """);
-
-    private static async Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, List<AuditEntry> entries)
+    /// <summary>One multi-row INSERT of these records (none: nothing).</summary>
+    private static void AppendAuditInsert(StringBuilder sql, DbCommand command, IEnumerable<(AuditEntry Entry, int Index)> entries)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder("""INSERT INTO "AuditLog" ("At", "Client", "Action", "CardFingerprint", "Outcome", "Reason") VALUES """);
-        for (var i = 0; i < entries.Count; i++)
+        var first = true;
+        foreach (var (entry, i) in entries)
         {
-            var entry = entries[i];
-            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@t{i}, @c{i}, @a{i}, @f{i}, @o{i}, @r{i})");
-            command.AddParameter($"@t{i}", entry.At);
-            command.AddParameter($"@c{i}", entry.Client);
-            command.AddParameter($"@a{i}", entry.Action);
-            command.AddParameter($"@f{i}", entry.CardFingerprint);
-            command.AddParameter($"@o{i}", entry.Outcome);
-            command.AddParameter($"@r{i}", entry.Reason);
+            sql.Append(first ? """INSERT INTO "AuditLog" ("At", "Client", "Action", "CardFingerprint", "Outcome", "Reason") VALUES """ : ", ");
+            sql.Append(CultureInfo.InvariantCulture, $"(@t{i}, @c{i}, @a{i}, @f{i}, @o{i}, @r{i})");
+            AddAuditParameters(command, entry, i, withFingerprint: true);
+            first = false;
         }
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync();
+        if (!first)
+        {
+            sql.Append(';');
+        }
+    }
+
+    /// <summary>The record's parameters; a decision with an effect has added its fingerprint already.</summary>
+    private static void AddAuditParameters(DbCommand command, AuditEntry entry, int i, bool withFingerprint)
+    {
+        command.AddParameter($"@t{i}", entry.At);
+        command.AddParameter($"@c{i}", entry.Client);
+        command.AddParameter($"@a{i}", entry.Action);
+        if (withFingerprint)
+        {
+            command.AddParameter($"@f{i}", entry.CardFingerprint);
+        }
+        command.AddParameter($"@o{i}", entry.Outcome);
+        command.AddParameter($"@r{i}", entry.Reason);
     }
 
     private static readonly Comparer<byte[]?> FingerprintOrder = Comparer<byte[]?>.Create((x, y) => x.AsSpan().SequenceCompareTo(y));
