@@ -1,12 +1,9 @@
-using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Admin;
-using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.CardVerification;
 using IssuerVerification.Api.Dcvv2;
 using IssuerVerification.Api.Health;
-using IssuerVerification.Api.Json;
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Logging;
-using IssuerVerification.Api.Problems;
 using IssuerVerification.Api.Startup;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,6 @@
 using IssuerVerification.Domain.Audit;
-using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using IssuerVerification.Api.Tests.Infrastructure;
 

@@ -75,7 +75,12 @@ public sealed class CardVerificationInputTests
         // maxFailures is 1: had anything been counted, the card would now be locked.
         Assert.Equal(Setup.Match, await api.Client().VerifyAsync("/v1/cvc3/verify", new
         {
-            pan = Pan, psn = "01", ivcvc3 = "8342", unpredictableNumber = "00000899", atc = "005E", cvc3 = "807",
+            pan = Pan,
+            psn = "01",
+            ivcvc3 = "8342",
+            unpredictableNumber = "00000899",
+            atc = "005E",
+            cvc3 = "807",
         }));
     }
 

@@ -96,8 +96,13 @@ public sealed class CardVerificationVectorTests
                 var cvc3 = v.Expected("cvc3") ?? v.Expected("cvc3_rightmost3")!;
                 object Cvc3(string value) => new
                 {
-                    pan, psn = v.Input("psn"), trackData = track, ivcvc3,
-                    unpredictableNumber = v.Input("un"), atc = v.Input("atc"), cvc3 = value,
+                    pan,
+                    psn = v.Input("psn"),
+                    trackData = track,
+                    ivcvc3,
+                    unpredictableNumber = v.Input("un"),
+                    atc = v.Input("atc"),
+                    cvc3 = value,
                 };
                 return ("/v1/cvc3/verify", Cvc3(cvc3), Cvc3(WrongDigit.Last(cvc3)));
             default:

@@ -1,7 +1,6 @@
 using System.Reflection;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

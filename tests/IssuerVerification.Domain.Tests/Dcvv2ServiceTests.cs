@@ -16,7 +16,12 @@ public sealed class Dcvv2ServiceTests
 
     private static readonly StoredKey Key = new()
     {
-        Id = Guid.NewGuid(), Alias = "dcvv2-key", Usage = KeyUsage.Dcvv2, Algorithm = KeyAlgorithm.Tdes2Key, Wrapped = [1], Kcv = "000000",
+        Id = Guid.NewGuid(),
+        Alias = "dcvv2-key",
+        Usage = KeyUsage.Dcvv2,
+        Algorithm = KeyAlgorithm.Tdes2Key,
+        Wrapped = [1],
+        Kcv = "000000",
     };
 
     private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 22, 12, 10, 0, TimeSpan.Zero));

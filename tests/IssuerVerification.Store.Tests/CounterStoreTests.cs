@@ -81,8 +81,12 @@ public sealed class CounterStoreTests
     private static Decision Decision(byte[] card, LockoutEffect effect, int maxFailures, DateTime lockUntil, DateTime now) => new(
         new AuditEntry
         {
-            At = now, Client = "test", Action = "cvv2.verify", CardFingerprint = card,
-            Outcome = effect == LockoutEffect.Reset ? "match" : "no_match", Reason = effect == LockoutEffect.Reset ? null : "value_mismatch",
+            At = now,
+            Client = "test",
+            Action = "cvv2.verify",
+            CardFingerprint = card,
+            Outcome = effect == LockoutEffect.Reset ? "match" : "no_match",
+            Reason = effect == LockoutEffect.Reset ? null : "value_mismatch",
         },
         effect, maxFailures, lockUntil, now);
 

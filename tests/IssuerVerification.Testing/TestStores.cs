@@ -39,7 +39,8 @@ public static class TestStores
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 File.Delete(path);
                 return Task.CompletedTask;
-            });
+            }
+            );
         }
         var admin = PostgresConnectionString ?? throw new InvalidOperationException("IV_TEST_POSTGRES is not set.");
         await ExecuteAsync(admin, $"CREATE DATABASE {name}");
@@ -48,7 +49,8 @@ public static class TestStores
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        });
+        }
+        );
     }
 
     public static async Task ExecuteAsync(string connectionString, string sql)

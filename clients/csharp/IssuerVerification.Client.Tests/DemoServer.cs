@@ -1,4 +1,3 @@
-using IssuerVerification.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,5 +1,3 @@
-using IssuerVerification.Client;
-
 namespace IssuerVerification.Client.Tests;
 
 /// <summary>Errors reach the caller as the generated exception types, carrying the problem details.</summary>

@@ -1,5 +1,3 @@
-using IssuerVerification.Client;
-
 namespace IssuerVerification.Client.Tests;
 
 /// <summary>The README's flows through the generated client: every call is a generated method, every value a generated type.</summary>

@@ -1,6 +1,5 @@
-using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Auth;
-using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Domain.Clients;
 
 namespace IssuerVerification.Api.Admin;

@@ -4,7 +4,6 @@ using IssuerVerification.Api.Validation;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
-using IssuerVerification.Domain.Keys;
 
 namespace IssuerVerification.Api.Admin;
 

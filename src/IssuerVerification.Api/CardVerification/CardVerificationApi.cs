@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
-using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
-using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Domain.Cards;
-using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.CardVerification;
-using IssuerVerification.Domain.Verification;
+using IssuerVerification.Domain.Clients;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IssuerVerification.Api.CardVerification;

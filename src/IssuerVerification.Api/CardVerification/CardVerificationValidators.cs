@@ -1,8 +1,7 @@
 using FluentValidation;
 using IssuerVerification.Api.Validation;
-using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.CardVerification;
-using IssuerVerification.Domain.Verification;
+using IssuerVerification.Domain.Common;
 
 namespace IssuerVerification.Api.CardVerification;
 

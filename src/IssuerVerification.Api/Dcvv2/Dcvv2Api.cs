@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
-using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Dcvv2;

@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace IssuerVerification.Api.Limits;
 

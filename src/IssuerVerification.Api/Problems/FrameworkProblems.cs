@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace IssuerVerification.Api.Problems;
 
 /// <summary>Problems the framework writes itself (415 on a wrong media type, 404 on an unknown route) get this API's types and a detail.</summary>

@@ -35,8 +35,12 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
             Network = Network.Visa,
             Keys = new RangeKeys(new Dictionary<KeySlot, string>
             {
-                [KeySlot.Cvv1] = "demo-cvk", [KeySlot.Cvv2] = "demo-cvk", [KeySlot.Icvv] = "demo-cvk",
-                [KeySlot.Dcvv2] = "demo-dcvv2", [KeySlot.Dcvv] = "demo-imk-dcvv", [KeySlot.Cavv] = "demo-cavv",
+                [KeySlot.Cvv1] = "demo-cvk",
+                [KeySlot.Cvv2] = "demo-cvk",
+                [KeySlot.Icvv] = "demo-cvk",
+                [KeySlot.Dcvv2] = "demo-dcvv2",
+                [KeySlot.Dcvv] = "demo-imk-dcvv",
+                [KeySlot.Cavv] = "demo-cavv",
             }),
             CreatedAt = now,
         }, ct);
@@ -47,8 +51,12 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
             Network = Network.Mastercard,
             Keys = new RangeKeys(new Dictionary<KeySlot, string>
             {
-                [KeySlot.Cvv1] = "demo-cvk", [KeySlot.Cvv2] = "demo-cvk", [KeySlot.Icvv] = "demo-cvk",
-                [KeySlot.Dcvv2] = "demo-dcvv2", [KeySlot.Cvc3] = "demo-imk-cvc3", [KeySlot.Aav] = "demo-aav",
+                [KeySlot.Cvv1] = "demo-cvk",
+                [KeySlot.Cvv2] = "demo-cvk",
+                [KeySlot.Icvv] = "demo-cvk",
+                [KeySlot.Dcvv2] = "demo-dcvv2",
+                [KeySlot.Cvc3] = "demo-imk-cvc3",
+                [KeySlot.Aav] = "demo-aav",
             }),
             CreatedAt = now,
         }, ct);

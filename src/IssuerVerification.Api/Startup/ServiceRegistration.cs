@@ -1,14 +1,13 @@
 using FluentValidation;
-using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
+using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Crypto;
-using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Common;
-using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Keys;
 using IssuerVerification.Domain.Verification;

@@ -1,8 +1,3 @@
-using IssuerVerification.Domain.Audit;
-using IssuerVerification.Domain.Crypto;
-using IssuerVerification.Domain.Keys;
-using IssuerVerification.Domain.Verification;
-
 namespace IssuerVerification.Domain.Dcvv2;
 
 public sealed record Dcvv2Issue(string MaskedPan, int WindowMinutes, IReadOnlyList<Dcvv2Value> Values);

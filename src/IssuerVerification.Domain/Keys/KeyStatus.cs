@@ -1,5 +1,3 @@
-using IssuerVerification.Domain.Crypto;
-
 namespace IssuerVerification.Domain.Keys;
 
 public enum KeyStatus { Active, Retired }

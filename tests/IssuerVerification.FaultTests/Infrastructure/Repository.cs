@@ -1,5 +1,4 @@
 using System.Reflection;
-using IssuerVerification.Testing;
 
 namespace IssuerVerification.FaultTests.Infrastructure;
 

@@ -1,0 +1,3 @@
+namespace IssuerVerification.Api.Admin;
+
+public sealed record RewrapResponse(int Rewrapped);

@@ -1,0 +1,3 @@
+namespace IssuerVerification.Api.CardVerification;
+
+public sealed record DcvvGenerateResponse(string Dcvv);
