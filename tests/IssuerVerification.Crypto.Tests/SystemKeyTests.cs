@@ -103,5 +103,5 @@ public sealed class SystemKeyTests
         Assert.Equal(Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))), jwk["kid"]);
     }
 
-    private static KeyHandle Generate(KeyUsage usage) => Provider.GenerateKey(Guid.NewGuid(), usage, TestKeys.AlgorithmFor(usage));
+    private static KeyHandle Generate(KeyUsage usage) => Provider.GenerateKey(Guid.NewGuid(), usage, KeyUsages.AlgorithmOf(usage));
 }

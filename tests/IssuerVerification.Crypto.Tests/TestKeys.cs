@@ -15,14 +15,5 @@ internal static class TestKeys
     public static KeyHandle Import(KeyUsage usage, byte[] key) => Import(Provider, usage, key);
 
     public static KeyHandle Import(SoftwareCryptoProvider provider, KeyUsage usage, byte[] key) =>
-        provider.ImportKey(Guid.NewGuid(), usage, AlgorithmFor(usage), [key]);
-
-    public static KeyAlgorithm AlgorithmFor(KeyUsage usage) => usage switch
-    {
-        KeyUsage.Aav => KeyAlgorithm.HmacSha1,
-        KeyUsage.PanFingerprint => KeyAlgorithm.HmacSha256,
-        KeyUsage.PanEncryption => KeyAlgorithm.Aes256,
-        KeyUsage.ResultSigning => KeyAlgorithm.EcP256,
-        _ => KeyAlgorithm.Tdes2Key,
-    };
+        provider.ImportKey(Guid.NewGuid(), usage, KeyUsages.AlgorithmOf(usage), [key]);
 }

@@ -2,22 +2,12 @@ using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Crypto.Keys;
 
-/// <summary>Which algorithm each usage takes, and the key lengths each algorithm accepts.</summary>
+/// <summary>The key lengths each algorithm accepts; which algorithm a usage takes is the domain's table (<see cref="KeyUsages"/>).</summary>
 internal static class KeySpec
 {
-    public static KeyAlgorithm AlgorithmFor(KeyUsage usage) => usage switch
-    {
-        KeyUsage.Cvk or KeyUsage.Dcvv2 or KeyUsage.ImkCvc3 or KeyUsage.ImkDcvv or KeyUsage.Cavv => KeyAlgorithm.Tdes2Key,
-        KeyUsage.Aav => KeyAlgorithm.HmacSha1,
-        KeyUsage.PanFingerprint => KeyAlgorithm.HmacSha256,
-        KeyUsage.PanEncryption => KeyAlgorithm.Aes256,
-        KeyUsage.ResultSigning => KeyAlgorithm.EcP256,
-        _ => throw new CryptoException("Unknown key usage."),
-    };
-
     public static void RequirePair(KeyUsage usage, KeyAlgorithm algorithm)
     {
-        var expected = AlgorithmFor(usage);
+        var expected = KeyUsages.AlgorithmOf(usage);
         if (algorithm != expected)
         {
             throw new CryptoException($"A {usage} key must be {expected}, not {algorithm}.");
