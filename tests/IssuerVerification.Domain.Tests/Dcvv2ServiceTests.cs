@@ -33,7 +33,7 @@ public sealed class Dcvv2ServiceTests
     private Dcvv2Service Service()
     {
         var guard = new VerificationGuard(_lockouts, new CardStateCache(_lockouts, _clock, CardStateCacheOptions.Default), _clock);
-        return new Dcvv2Service(_codes, new KeyRing(new FakeKeyStore(Key), new NoCardStore(), new NoKeyManagement(), _audit, _clock), _store, guard, _audit, _clock);
+        return new Dcvv2Service(_codes, new KeyRing(new FakeKeyStore(Key), new NoKeyManagement(), _audit, _clock), _store, guard, _audit, _clock);
     }
 
     private static CardContext Card(bool singleUse = false, CardStatus status = CardStatus.Active) => CardContexts.Registered(new CardRange

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,8 +45,8 @@ public static class KeysApi
             ? TypedResults.Ok(ToResponse(key))
             : ProblemResults.NotFound($"No key with alias '{alias}'.");
 
-    private static async Task<Ok<KeyResponse>> Retire(string alias, KeyRing ring, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(ToResponse(await ring.RetireAsync(alias, user.ClientName(), ct)));
+    private static async Task<Ok<KeyResponse>> Retire(string alias, CardRanges ranges, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await ranges.RetireKeyAsync(alias, user.ClientName(), ct)));
 
     private static async Task<Ok<RewrapResponse>> Rewrap(KeyRing ring, CancellationToken ct) =>
         TypedResults.Ok(new RewrapResponse(await ring.RewrapAllAsync(ct)));

@@ -5,6 +5,7 @@ using System.Text.Json;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Keys;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

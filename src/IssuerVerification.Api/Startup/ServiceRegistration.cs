@@ -7,7 +7,6 @@ using IssuerVerification.Api.Problems;
 using IssuerVerification.Crypto;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.CardVerification;
-using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Keys;
 using IssuerVerification.Domain.Verification;

@@ -1,3 +1,5 @@
+using IssuerVerification.Domain.Keys;
+
 namespace IssuerVerification.Domain.Cards;
 
 /// <summary>A BIN range: which keys and settings serve the cards whose PAN starts with <see cref="PanPrefix"/>.</summary>

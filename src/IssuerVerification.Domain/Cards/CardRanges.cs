@@ -49,6 +49,18 @@ public sealed class CardRanges(ICardStore store, KeyRing keys, IAuditLog audit, 
 
     public async Task<IReadOnlyList<CardRange>> ListAsync(CancellationToken ct) => (await LoadAsync(ct)).Ranges;
 
+    /// <summary>Retires an issuer key that no card range uses; a key in use is a conflict naming each range prefix and slot that holds it.</summary>
+    public async Task<StoredKey> RetireKeyAsync(string alias, string client, CancellationToken ct)
+    {
+        await keys.IssuerKeyAsync(alias, ct);
+        var users = (await store.ListRangesAsync(ct))
+            .SelectMany(r => r.Keys.Filled.Where(k => k.Alias == alias).Select(k => $"range {r.PanPrefix} slot {k.Slot}"))
+            .ToList();
+        return users.Count > 0
+            ? throw new ConflictException($"Key '{alias}' is in use ({string.Join(", ", users)}): empty or change those slots first.")
+            : await keys.RetireAsync(alias, client, ct);
+    }
+
     /// <summary>The range with the longest prefix of the PAN, or <see cref="CannotServeException"/>.</summary>
     public async Task<CardRange> ForAsync(Pan pan, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using IssuerVerification.Domain.Audit;
-using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
 
@@ -11,7 +10,7 @@ namespace IssuerVerification.Domain.Keys;
 /// never changes (a re-wrap changes only its wrapping, and both wrappings stay usable while the old master key is
 /// configured), but their status does: a key retired through this replica is refused here at once, elsewhere within that time.
 /// </summary>
-public sealed class KeyRing(IKeyStore store, ICardStore ranges, IKeyManagement crypto, IAuditLog audit, TimeProvider clock)
+public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, IAuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (StoredKey Key, DateTimeOffset At)> _cache = new(StringComparer.Ordinal);
@@ -57,24 +56,21 @@ public sealed class KeyRing(IKeyStore store, ICardStore ranges, IKeyManagement c
         return key;
     }
 
+    /// <summary>The issuer key with this alias; unknown and system keys are not found.</summary>
+    public async Task<StoredKey> IssuerKeyAsync(string alias, CancellationToken ct)
+    {
+        var key = await store.FindAsync(alias, ct);
+        return key is null || alias.StartsWith("system-", StringComparison.Ordinal) || !KeyUsages.IsIssuerKey(key.Usage)
+            ? throw new NotFoundException($"No key with alias '{alias}'.")
+            : key;
+    }
+
     /// <summary>
-    /// Retires an issuer key that no card range uses (again: no change). Unknown and system keys are not found;
-    /// a key in use is a conflict naming each range prefix and slot that holds it.
+    /// Retires an issuer key (again: no change). CardRanges.RetireKeyAsync first makes sure no card range uses it.
     /// </summary>
     public async Task<StoredKey> RetireAsync(string alias, string client, CancellationToken ct)
     {
-        var key = await store.FindAsync(alias, ct);
-        if (key is null || alias.StartsWith("system-", StringComparison.Ordinal) || !KeyUsages.IsIssuerKey(key.Usage))
-        {
-            throw new NotFoundException($"No key with alias '{alias}'.");
-        }
-        var users = (await ranges.ListRangesAsync(ct))
-            .SelectMany(r => r.Keys.Filled.Where(k => k.Alias == alias).Select(k => $"range {r.PanPrefix} slot {k.Slot}"))
-            .ToList();
-        if (users.Count > 0)
-        {
-            throw new ConflictException($"Key '{alias}' is in use ({string.Join(", ", users)}): empty or change those slots first.");
-        }
+        var key = await IssuerKeyAsync(alias, ct);
         if (key.Status != KeyStatus.Retired)
         {
             await store.SetStatusAsync(alias, KeyStatus.Retired, ct);

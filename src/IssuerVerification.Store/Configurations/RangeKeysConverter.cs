@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Keys;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

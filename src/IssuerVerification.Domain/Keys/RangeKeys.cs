@@ -1,6 +1,5 @@
-using IssuerVerification.Domain.Keys;
 
-namespace IssuerVerification.Domain.Cards;
+namespace IssuerVerification.Domain.Keys;
 
 /// <summary>The alias of the key in each slot of a card range; a slot may be empty.</summary>
 public sealed class RangeKeys(IReadOnlyDictionary<KeySlot, string> aliases)

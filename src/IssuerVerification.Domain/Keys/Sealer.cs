@@ -1,7 +1,6 @@
 using IssuerVerification.Domain.Crypto;
-using IssuerVerification.Domain.Keys;
 
-namespace IssuerVerification.Domain.Common;
+namespace IssuerVerification.Domain.Keys;
 
 /// <summary>Encrypts data that must be kept but never in clear (stored responses, outbox codes) under the data-encryption system key.</summary>
 public sealed class Sealer(ISealing crypto, KeyRing keys)
