@@ -9,7 +9,7 @@ namespace IssuerVerification.Store.Stores;
 
 /// <summary>
 /// Card state reads, and the one writer of decisions and audit records: by group commit, each batch in one transaction
-/// (lockout statements, then one multi-row INSERT of the records), each caller answered once that transaction committed.
+/// (per decision its lockout statement, and every audit record), each caller answered once that transaction committed.
 /// </summary>
 internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposable
 {
