@@ -20,8 +20,8 @@ internal static class TestKeys
     public static KeyAlgorithm AlgorithmFor(KeyUsage usage) => usage switch
     {
         KeyUsage.Aav => KeyAlgorithm.HmacSha1,
-        KeyUsage.PanFingerprint => KeyAlgorithm.HmacSha256,
-        KeyUsage.PanEncryption => KeyAlgorithm.Aes256,
+        KeyUsage.PanFingerprint or KeyUsage.SecretHashing => KeyAlgorithm.HmacSha256,
+        KeyUsage.PanEncryption or KeyUsage.ResponseSealing => KeyAlgorithm.Aes256,
         KeyUsage.ResultSigning => KeyAlgorithm.EcP256,
         _ => KeyAlgorithm.Tdes2Key,
     };

@@ -11,7 +11,7 @@ namespace IssuerVerification.Api.Auth;
 /// does not pay a store round trip for authentication. A revocation or key rotation made through this replica
 /// forgets the client's entries at once; on other replicas it takes effect within <see cref="CacheLifetime"/>.
 /// </summary>
-public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimeProvider clock)
+public sealed class ClientDirectory(IClientStore store, SecretHasher hasher, IAuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     /// <summary>The longest grace period a rotated key can keep working.</summary>
@@ -21,13 +21,13 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
 
     public async Task<ApiClient?> AuthenticateAsync(string apiKey, CancellationToken ct)
     {
-        var hash = ApiKeys.Hash(apiKey);
+        var hash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct);
         var cacheKey = Convert.ToBase64String(hash);
         var now = clock.GetUtcNow();
         if (!_cache.TryGetValue(cacheKey, out var entry) || now - entry.At > CacheLifetime)
         {
             var generation = Interlocked.Read(ref _generation);
-            entry = (await store.FindByKeyHashAsync(hash, ct), now);
+            entry = (await store.FindByKeyHashAsync(hash, ct) ?? await UpgradeLegacyAsync(apiKey, hash, ct), now);
             if (_cache.Count > 10_000)
             {
                 _cache.Clear();
@@ -43,6 +43,29 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
         return client is { RevokedAt: null } && (CryptographicOperations.FixedTimeEquals(client.KeyHash, hash) || IsPreviousKey(client, hash, now))
             ? client
             : null;
+    }
+
+    /// <summary>
+    /// The client whose current or previous key hash is this key's unkeyed SHA-256 (stored before keyed hashes), with those
+    /// hashes replaced by the keyed one; null when there is none or it changed meanwhile.
+    /// </summary>
+    private async Task<ApiClient?> UpgradeLegacyAsync(string apiKey, byte[] hash, CancellationToken ct)
+    {
+        var legacy = ApiKeys.LegacyHash(apiKey);
+        var client = await store.FindByKeyHashAsync(legacy, ct);
+        if (client is null)
+        {
+            return null;
+        }
+        var current = client.KeyHash.AsSpan().SequenceEqual(legacy) ? hash : client.KeyHash;
+        var previous = client.PreviousKeyHash is { } p && p.AsSpan().SequenceEqual(legacy) ? hash : client.PreviousKeyHash;
+        if (!await store.ReplaceKeyAsync(client.Id, client.KeyHash, current, previous, client.PreviousKeyExpiresAt, ct))
+        {
+            return null;
+        }
+        client.KeyHash = current;
+        client.PreviousKeyHash = previous;
+        return client;
     }
 
     public Task<IReadOnlyList<ApiClient>> ListAsync(CancellationToken ct) => store.ListAsync(ct);
@@ -69,7 +92,7 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
     {
         var client = await store.FindAsync(id, ct) ?? throw new NotFoundException($"No client with id {id}.");
         var apiKey = ApiKeys.NewKey();
-        var newHash = ApiKeys.Hash(apiKey);
+        var newHash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct);
         var until = clock.GetUtcNow().UtcDateTime.AddMinutes(graceMinutes);
         var previous = graceMinutes > 0 ? client.KeyHash : null;
         if (client.RevokedAt is not null)
@@ -121,7 +144,7 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
         {
             Id = Guid.NewGuid(),
             Name = name,
-            KeyHash = ApiKeys.Hash(apiKey),
+            KeyHash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct),
             Scopes = scopes,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -132,7 +155,7 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
     /// <summary>Makes sure a client with this name, scope <c>admin</c> and exactly this key exists.</summary>
     public async Task EnsureAdminAsync(string name, string apiKey, CancellationToken ct)
     {
-        var hash = ApiKeys.Hash(apiKey);
+        var hash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct);
         var existing = await store.FindByNameAsync(name, ct);
         if (existing is null)
         {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Problems;
@@ -32,6 +33,7 @@ internal static class ServiceRegistration
         services.AddSingleton<KeyRing>();
         services.AddSingleton<PanProtector>();
         services.AddSingleton<Sealer>();
+        services.AddSingleton<SecretHasher>();
         services.AddSingleton<CardRanges>();
         services.AddSingleton<CardRegistry>();
         services.AddSingleton<CardResolver>();
@@ -48,6 +50,8 @@ internal static class ServiceRegistration
         services.AddSingleton<DemoData>();
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
+        services.AddSingleton<IdempotencyPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPurge>());
 
         services.AddValidatorsFromAssembly(typeof(ServiceRegistration).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 

@@ -14,6 +14,8 @@ internal sealed class StoreInitializer(
     IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";
+    private static readonly KeyUsage[] SystemKeys =
+        [KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning, KeyUsage.SecretHashing, KeyUsage.ResponseSealing];
     private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<bool> TryInitializeAsync(CancellationToken ct)
@@ -21,13 +23,13 @@ internal sealed class StoreInitializer(
         try
         {
             await schema.MigrateAsync(ct);
+            foreach (var usage in SystemKeys)
+            {
+                RequireUnwrappable(await keys.SystemKeyAsync(usage, ct));
+            }
             if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey)
             {
                 await clients.EnsureAdminAsync(BootstrapAdminName, adminKey, ct);
-            }
-            foreach (var usage in new[] { KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning })
-            {
-                RequireUnwrappable(await keys.SystemKeyAsync(usage, ct));
             }
             if (configuration.GetValue<bool>("Demo:Seed"))
             {
