@@ -25,11 +25,12 @@ app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();
+// Before authorization: the fallback policy (an authenticated client) covers requests that reach no endpoint too.
+app.UseSwagger();
+app.UseSwaggerUI(o => o.EnablePersistAuthorization());
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
-app.UseSwagger();
-app.UseSwaggerUI(o => o.EnablePersistAuthorization());
 
 app.MapHealth();
 app.MapAdmin();

@@ -8,6 +8,8 @@ namespace IssuerVerification.Client.Tests;
 public sealed class DemoServer : WebApplicationFactory<Program>
 {
     public const string AdminKey = "client-tests-admin-key-0123456789";
+    /// <summary>The demo data's client that generates and verifies values (the admin key does not generate them).</summary>
+    public const string DemoClientKey = "demo-client-key";
     private readonly string _directory = Directory.CreateTempSubdirectory("iv-client-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

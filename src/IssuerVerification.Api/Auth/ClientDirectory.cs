@@ -152,8 +152,12 @@ public sealed class ClientDirectory(IClientStore store, SecretHasher hasher, IAu
         return (client, apiKey);
     }
 
-    /// <summary>Makes sure a client with this name, scope <c>admin</c> and exactly this key exists.</summary>
-    public async Task EnsureAdminAsync(string name, string apiKey, CancellationToken ct)
+    /// <summary>
+    /// Creates the client with this name, key and scopes when there is none. An existing one is left as it is (revoked,
+    /// rotated or re-scoped on purpose) unless <paramref name="reset"/>: then it gets this key and these scopes and is
+    /// no longer revoked. Returns false when an existing client was left with another key or other scopes.
+    /// </summary>
+    public async Task<bool> EnsureAsync(string name, string apiKey, IReadOnlyList<string> scopes, bool reset, CancellationToken ct)
     {
         var hash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct);
         var existing = await store.FindByNameAsync(name, ct);
@@ -164,22 +168,27 @@ public sealed class ClientDirectory(IClientStore store, SecretHasher hasher, IAu
                 Id = Guid.NewGuid(),
                 Name = name,
                 KeyHash = hash,
-                Scopes = [Scopes.Admin],
+                Scopes = scopes,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             }, ct);
+            return true;
         }
-        else if (!existing.KeyHash.AsSpan().SequenceEqual(hash) || existing.RevokedAt is not null || !existing.Scopes.Contains(Scopes.Admin))
+        var same = (existing.KeyHash.AsSpan().SequenceEqual(hash) || existing.KeyHash.AsSpan().SequenceEqual(ApiKeys.LegacyHash(apiKey)))
+            && existing.RevokedAt is null && existing.Scopes.Order().SequenceEqual(scopes.Order());
+        if (same || !reset)
         {
-            await store.UpdateAsync(new ApiClient
-            {
-                Id = existing.Id,
-                Name = name,
-                KeyHash = hash,
-                Scopes = [Scopes.Admin],
-                CreatedAt = existing.CreatedAt,
-            }, ct);
+            return same;
         }
-        Interlocked.Increment(ref _generation);
-        _cache.Clear();
+        await store.UpdateAsync(new ApiClient
+        {
+            Id = existing.Id,
+            Name = name,
+            KeyHash = hash,
+            Scopes = scopes,
+            CreatedAt = existing.CreatedAt,
+        }, ct);
+        Forget(existing.Id);
+        await audit.WriteChangedAsync(clock, "bootstrap", "client.reset", name, ct);
+        return true;
     }
 }

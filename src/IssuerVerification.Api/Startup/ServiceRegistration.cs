@@ -25,6 +25,7 @@ internal static class ServiceRegistration
     public static IServiceCollection AddIssuerServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var (provider, connectionString) = StorageSettings.Read(configuration, environment);
+        BootstrapSettings.Validate(configuration, environment);
         services.AddIssuerStore(provider, connectionString, StorageSettings.Timeouts(configuration));
         services.AddCryptoProvider(new SoftwareCryptoProvider(
             MasterKeySettings.Current(configuration, environment), MasterKeySettings.Previous(configuration)));
@@ -62,7 +63,9 @@ internal static class ServiceRegistration
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        // Every endpoint needs an authenticated client unless it is marked anonymous on purpose (health).
+        services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser().Build());
         services.AddPerClientRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         // Method, path and status only: no query strings, headers or bodies.

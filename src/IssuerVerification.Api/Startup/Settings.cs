@@ -57,3 +57,18 @@ internal static class MasterKeySettings
             ? Convert.FromHexString(hex)
             : throw new InvalidOperationException($"{name} must be 64 hex characters (32 bytes).");
 }
+
+internal static class BootstrapSettings
+{
+    public const int MinAdminKeyLength = 32;
+
+    /// <summary>Refuses, outside Development, a <c>Bootstrap:AdminApiKey</c> short enough to guess.</summary>
+    public static void Validate(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && configuration["Bootstrap:AdminApiKey"] is { Length: > 0 and < MinAdminKeyLength })
+        {
+            throw new InvalidOperationException(
+                $"Bootstrap:AdminApiKey is shorter than {MinAdminKeyLength} characters; the service refuses such an admin key outside Development (use e.g. 32 random bytes, base64url-encoded).");
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
@@ -6,7 +7,8 @@ using IssuerVerification.Domain.Keys;
 namespace IssuerVerification.Api.Startup;
 
 /// <summary>
-/// Applies migrations, ensures the bootstrap admin and the system keys, and seeds demo data when asked.
+/// Applies migrations, ensures the system keys and the bootstrap admin (created once; reset only with
+/// <c>Bootstrap:ResetAdmin</c>), and seeds demo data when asked.
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
 internal sealed class StoreInitializer(
@@ -27,9 +29,10 @@ internal sealed class StoreInitializer(
             {
                 RequireUnwrappable(await keys.SystemKeyAsync(usage, ct));
             }
-            if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey)
+            if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey
+                && !await clients.EnsureAsync(BootstrapAdminName, adminKey, [Scopes.Admin], configuration.GetValue<bool>("Bootstrap:ResetAdmin"), ct))
             {
-                await clients.EnsureAdminAsync(BootstrapAdminName, adminKey, ct);
+                logger.LogWarning("The bootstrap admin exists with another key, other scopes or revoked; it is left as it is (Bootstrap:ResetAdmin=true resets it).");
             }
             if (configuration.GetValue<bool>("Demo:Seed"))
             {
