@@ -26,8 +26,12 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();
 // Before authorization: the fallback policy (an authenticated client) covers requests that reach no endpoint too.
-app.UseSwagger();
-app.UseSwaggerUI(o => o.EnablePersistAuthorization());
+// Off outside Development unless Swagger:Enabled; the UI never keeps the API key in the browser.
+if (SwaggerSettings.Enabled(app.Configuration, app.Environment))
+{
+    app.UseSwagger();
+    app.UseSwaggerUI();
+}
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

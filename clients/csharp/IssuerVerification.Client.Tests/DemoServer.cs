@@ -14,7 +14,7 @@ public sealed class DemoServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment("Development"); // Demo:Seed runs only there
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:IssuerVerification", $"Data Source={Path.Combine(_directory, "iv.db")}");
         builder.UseSetting("Crypto:MasterKey", "8F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0");

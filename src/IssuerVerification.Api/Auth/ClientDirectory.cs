@@ -16,7 +16,10 @@ public sealed class ClientDirectory(IClientStore store, SecretHasher hasher, IAu
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     /// <summary>The longest grace period a rotated key can keep working.</summary>
     public const int MaxGraceMinutes = 1440;
-    private readonly ConcurrentDictionary<string, (ApiClient? Client, DateTimeOffset At)> _cache = new();
+    /// <summary>How many unknown keys are remembered (least recently tried evicted first).</summary>
+    public const int MaxUnknownKeys = 10_000;
+    private readonly ConcurrentDictionary<string, (ApiClient Client, DateTimeOffset At)> _cache = new();
+    private readonly UnknownKeyCache _unknown = new(MaxUnknownKeys);
     private long _generation;
 
     public async Task<ApiClient?> AuthenticateAsync(string apiKey, CancellationToken ct)
@@ -24,19 +27,29 @@ public sealed class ClientDirectory(IClientStore store, SecretHasher hasher, IAu
         var hash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct);
         var cacheKey = Convert.ToBase64String(hash);
         var now = clock.GetUtcNow();
+        if (_unknown.Contains(cacheKey, now, CacheLifetime))
+        {
+            return null;
+        }
         if (!_cache.TryGetValue(cacheKey, out var entry) || now - entry.At > CacheLifetime)
         {
             var generation = Interlocked.Read(ref _generation);
-            entry = (await store.FindByKeyHashAsync(hash, ct) ?? await UpgradeLegacyAsync(apiKey, hash, ct), now);
-            if (_cache.Count > 10_000)
+            var found = await store.FindByKeyHashAsync(hash, ct) ?? await UpgradeLegacyAsync(apiKey, hash, ct);
+            if (found is null)
             {
-                _cache.Clear();
+                _cache.TryRemove(cacheKey, out _);
+                if (Interlocked.Read(ref _generation) == generation)
+                {
+                    _unknown.Add(cacheKey, now);
+                }
+                return null;
             }
+            entry = (found, now);
             _cache[cacheKey] = entry;
             if (Interlocked.Read(ref _generation) != generation)
             {
                 // A client was forgotten while this was read: the entry may predate its change.
-                _cache.TryRemove(new KeyValuePair<string, (ApiClient?, DateTimeOffset)>(cacheKey, entry));
+                _cache.TryRemove(new KeyValuePair<string, (ApiClient, DateTimeOffset)>(cacheKey, entry));
             }
         }
         var client = entry.Client;
@@ -124,13 +137,17 @@ public sealed class ClientDirectory(IClientStore store, SecretHasher hasher, IAu
     private static ConflictException Revoked(ApiClient client) =>
         new($"Client '{client.Name}' is revoked: a revoked client cannot get a key.");
 
-    /// <summary>Drops every cached lookup that found this client, so this replica sees its change at once.</summary>
+    /// <summary>
+    /// Drops every cached lookup that found this client, and the unknown keys (one may be its new key), so this replica
+    /// sees its change at once.
+    /// </summary>
     private void Forget(Guid id)
     {
         Interlocked.Increment(ref _generation);
+        _unknown.Clear();
         foreach (var (key, entry) in _cache)
         {
-            if (entry.Client?.Id == id)
+            if (entry.Client.Id == id)
             {
                 _cache.TryRemove(key, out _);
             }
@@ -171,6 +188,7 @@ public sealed class ClientDirectory(IClientStore store, SecretHasher hasher, IAu
                 Scopes = scopes,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             }, ct);
+            _unknown.Clear(); // its key may have been tried before
             return true;
         }
         var same = (existing.KeyHash.AsSpan().SequenceEqual(hash) || existing.KeyHash.AsSpan().SequenceEqual(ApiKeys.LegacyHash(apiKey)))

@@ -31,6 +31,7 @@ public sealed class TestApi : WebApplicationFactory<Program>
             ["Crypto:MasterKey"] = MasterKey,
             ["Bootstrap:AdminApiKey"] = AdminKey,
             ["Demo:Seed"] = "false",
+            ["Swagger:Enabled"] = "true",
             ["RateLimiting:PermitsPerSecond"] = "100000",
             ["RateLimiting:Burst"] = "100000",
         };
