@@ -22,11 +22,16 @@ app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();
+// Before authorization: the fallback policy (an authenticated client) covers requests that reach no endpoint too.
+// Off outside Development unless Swagger:Enabled; the UI never keeps the API key in the browser.
+if (SwaggerSettings.Enabled(app.Configuration, app.Environment))
+{
+    app.UseSwagger();
+    app.UseSwaggerUI();
+}
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
-app.UseSwagger();
-app.UseSwaggerUI(o => o.EnablePersistAuthorization());
 
 app.MapHealth();
 app.MapAdmin();

@@ -5,7 +5,7 @@ using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Crypto;
 
-/// <summary>Stored data: PAN fingerprints (HMAC-SHA256), PAN encryption and sealing (AES-256-GCM).</summary>
+/// <summary>Stored data: PAN fingerprints and secret hashes (HMAC-SHA256), PAN encryption and sealing (AES-256-GCM).</summary>
 public sealed partial class SoftwareCryptoProvider : ISealing
 {
     public byte[] PanFingerprint(KeyHandle key, ReadOnlySpan<char> pan)
@@ -34,9 +34,12 @@ public sealed partial class SoftwareCryptoProvider : ISealing
         return pan;
     }
 
+    public byte[] SecretHash(KeyHandle key, ReadOnlySpan<byte> data) =>
+        HMACSHA256.HashData(Use(key, "secret hashes", KeyUsage.SecretHashing).Material, data);
+
     public byte[] Seal(KeyHandle key, ReadOnlySpan<byte> plaintext) =>
-        GcmEnvelope.Seal(Use(key, "sealing data", KeyUsage.PanEncryption).Material, GcmEnvelope.SealedFormat, plaintext);
+        GcmEnvelope.Seal(Use(key, "sealing data", KeyUsage.ResponseSealing).Material, GcmEnvelope.SealedFormat, plaintext);
 
     public byte[] Unseal(KeyHandle key, byte[] sealedData) =>
-        GcmEnvelope.Open(Use(key, "sealing data", KeyUsage.PanEncryption).Material, GcmEnvelope.SealedFormat, sealedData);
+        GcmEnvelope.Open(Use(key, "sealing data", KeyUsage.ResponseSealing).Material, GcmEnvelope.SealedFormat, sealedData);
 }

@@ -43,13 +43,24 @@ public sealed class SystemKeyTests
     [Fact]
     public void Sealed_data_round_trips_and_is_not_an_encrypted_pan()
     {
-        var key = Generate(KeyUsage.PanEncryption);
+        var key = Generate(KeyUsage.ResponseSealing);
+        var panKey = Generate(KeyUsage.PanEncryption);
         var sealedData = Provider.Seal(key, "{\"code\":\"123456\"}"u8);
         Assert.Equal("{\"code\":\"123456\"}"u8.ToArray(), Provider.Unseal(key, sealedData));
         Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, Provider.Seal(key, Encoding.ASCII.GetBytes(Pan))));
-        Assert.Throws<CryptoException>(() => Provider.Unseal(key, Provider.EncryptPan(key, Pan)));
+        Assert.Throws<CryptoException>(() => Provider.Seal(panKey, [1, 2, 3]));
+        Assert.Throws<CryptoException>(() => Provider.EncryptPan(key, Pan));
         sealedData[^1] ^= 1;
         Assert.Throws<CryptoException>(() => Provider.Unseal(key, sealedData));
+    }
+
+    [Fact]
+    public void Secret_hash_is_hmac_sha256_under_its_own_system_key()
+    {
+        var material = RandomNumberGenerator.GetBytes(32);
+        var key = TestKeys.Import(KeyUsage.SecretHashing, material);
+        Assert.Equal(HMACSHA256.HashData(material, "secret"u8), Provider.SecretHash(key, "secret"u8));
+        Assert.Throws<CryptoException>(() => Provider.SecretHash(Generate(KeyUsage.PanFingerprint), "secret"u8));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class BodyFuzzTests(ClusterFixture fixture, ITestOutputHelper outp
         var database = await fixture.CreateDatabaseAsync(store);
         await using var api = await ApiProcess.StartAsync(database);
         var endpoints = await EndpointsAsync(api);
-        using var client = api.Client(timeout: TimeSpan.FromSeconds(20));
+        using var client = api.Client(await api.OperatorKeyAsync(), timeout: TimeSpan.FromSeconds(20));
         var before = await database.DumpAsync();
         var statuses = new Dictionary<int, int>();
 

@@ -24,7 +24,7 @@ public sealed class CrashTests(ClusterFixture fixture, ITestOutputHelper output)
         await using (var api = await ApiProcess.StartAsync(database))
         {
             await api.MastercardRangeAsync(new { maxFailures = 100, lockMinutes = 30 });
-            using var client = api.Client();
+            using var client = api.Client(await api.OperatorKeyAsync());
             for (var c = 0; c < CardCount; c++)
             {
                 var pan = TestPans.Random("539269");

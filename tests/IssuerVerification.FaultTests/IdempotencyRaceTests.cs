@@ -99,7 +99,7 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
     /// <summary>Sends <paramref name="count"/> requests at once, all with this Idempotency-Key, request i with body(i).</summary>
     private static async Task<Answer[]> SendAllAsync(ApiProcess api, string path, string key, Func<int, string> body, int count = Parallel)
     {
-        using var client = api.Client(timeout: TimeSpan.FromSeconds(30));
+        using var client = api.Client(await api.OperatorKeyAsync(), timeout: TimeSpan.FromSeconds(30));
         using var start = new ManualResetEventSlim();
         var calls = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
         {

@@ -30,7 +30,7 @@ public sealed class PostgresOutageTests(ClusterFixture fixture, ITestOutputHelpe
             await api.MastercardRangeAsync(new { maxFailures = 5 });
             var pan = TestPans.Random("539269");
             await api.RegisterCardAsync(pan);
-            using var client = api.Client();
+            using var client = api.Client(await api.OperatorKeyAsync());
             var value = (await (await client.PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync()).Text("value");
             var verify = new { pan, expiry = "3012", kind = "cvv2", value };
             await (await client.PostJsonAsync("/v1/cvv/verify", verify)).ReadJsonAsync(); // pooled connections and cached card now exist

@@ -7,11 +7,13 @@ namespace IssuerVerification.Client.Tests;
 public sealed class DemoServer : WebApplicationFactory<Program>
 {
     public const string AdminKey = "client-tests-admin-key-0123456789";
+    /// <summary>The demo data's client that generates and verifies values (the admin key does not generate them).</summary>
+    public const string DemoClientKey = "demo-client-key";
     private readonly string _directory = Directory.CreateTempSubdirectory("iv-client-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment("Development"); // Demo:Seed runs only there
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:IssuerVerification", $"Data Source={Path.Combine(_directory, "iv.db")}");
         builder.UseSetting("Crypto:MasterKey", "8F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0");

@@ -5,7 +5,7 @@ public sealed class VerificationFlowTests : IClassFixture<DemoServer>
 {
     private readonly IssuerVerificationClient _client;
 
-    public VerificationFlowTests(DemoServer server) => _client = server.Client();
+    public VerificationFlowTests(DemoServer server) => _client = server.Client(DemoServer.DemoClientKey);
 
     /// <summary>Regression: the server sends "reason": null on every match, which the generated client must accept.</summary>
     [Fact]

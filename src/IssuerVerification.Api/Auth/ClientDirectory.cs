@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Keys;
 
 namespace IssuerVerification.Api.Auth;
 
@@ -11,38 +12,74 @@ namespace IssuerVerification.Api.Auth;
 /// does not pay a store round trip for authentication. A revocation or key rotation made through this replica
 /// forgets the client's entries at once; on other replicas it takes effect within <see cref="CacheLifetime"/>.
 /// </summary>
-public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimeProvider clock)
+public sealed class ClientDirectory(IClientStore store, SecretHasher hasher, IAuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     /// <summary>The longest grace period a rotated key can keep working.</summary>
     public const int MaxGraceMinutes = 1440;
-    private readonly ConcurrentDictionary<string, (ApiClient? Client, DateTimeOffset At)> _cache = new();
+    /// <summary>How many unknown keys are remembered (least recently tried evicted first).</summary>
+    public const int MaxUnknownKeys = 10_000;
+    private readonly ConcurrentDictionary<string, (ApiClient Client, DateTimeOffset At)> _cache = new();
+    private readonly UnknownKeyCache _unknown = new(MaxUnknownKeys);
     private long _generation;
 
     public async Task<ApiClient?> AuthenticateAsync(string apiKey, CancellationToken ct)
     {
-        var hash = ApiKeys.Hash(apiKey);
+        var hash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct);
         var cacheKey = Convert.ToBase64String(hash);
         var now = clock.GetUtcNow();
+        if (_unknown.Contains(cacheKey, now, CacheLifetime))
+        {
+            return null;
+        }
         if (!_cache.TryGetValue(cacheKey, out var entry) || now - entry.At > CacheLifetime)
         {
             var generation = Interlocked.Read(ref _generation);
-            entry = (await store.FindByKeyHashAsync(hash, ct), now);
-            if (_cache.Count > 10_000)
+            var found = await store.FindByKeyHashAsync(hash, ct) ?? await UpgradeLegacyAsync(apiKey, hash, ct);
+            if (found is null)
             {
-                _cache.Clear();
+                _cache.TryRemove(cacheKey, out _);
+                if (Interlocked.Read(ref _generation) == generation)
+                {
+                    _unknown.Add(cacheKey, now);
+                }
+                return null;
             }
+            entry = (found, now);
             _cache[cacheKey] = entry;
             if (Interlocked.Read(ref _generation) != generation)
             {
                 // A client was forgotten while this was read: the entry may predate its change.
-                _cache.TryRemove(new KeyValuePair<string, (ApiClient?, DateTimeOffset)>(cacheKey, entry));
+                _cache.TryRemove(new KeyValuePair<string, (ApiClient, DateTimeOffset)>(cacheKey, entry));
             }
         }
         var client = entry.Client;
         return client is { RevokedAt: null } && (CryptographicOperations.FixedTimeEquals(client.KeyHash, hash) || IsPreviousKey(client, hash, now))
             ? client
             : null;
+    }
+
+    /// <summary>
+    /// The client whose current or previous key hash is this key's unkeyed SHA-256 (stored before keyed hashes), with those
+    /// hashes replaced by the keyed one; null when there is none or it changed meanwhile.
+    /// </summary>
+    private async Task<ApiClient?> UpgradeLegacyAsync(string apiKey, byte[] hash, CancellationToken ct)
+    {
+        var legacy = ApiKeys.LegacyHash(apiKey);
+        var client = await store.FindByKeyHashAsync(legacy, ct);
+        if (client is null)
+        {
+            return null;
+        }
+        var current = client.KeyHash.AsSpan().SequenceEqual(legacy) ? hash : client.KeyHash;
+        var previous = client.PreviousKeyHash is { } p && p.AsSpan().SequenceEqual(legacy) ? hash : client.PreviousKeyHash;
+        if (!await store.ReplaceKeyAsync(client.Id, client.KeyHash, current, previous, client.PreviousKeyExpiresAt, ct))
+        {
+            return null;
+        }
+        client.KeyHash = current;
+        client.PreviousKeyHash = previous;
+        return client;
     }
 
     public Task<IReadOnlyList<ApiClient>> ListAsync(CancellationToken ct) => store.ListAsync(ct);
@@ -69,7 +106,7 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
     {
         var client = await store.FindAsync(id, ct) ?? throw new NotFoundException($"No client with id {id}.");
         var apiKey = ApiKeys.NewKey();
-        var newHash = ApiKeys.Hash(apiKey);
+        var newHash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct);
         var until = clock.GetUtcNow().UtcDateTime.AddMinutes(graceMinutes);
         var previous = graceMinutes > 0 ? client.KeyHash : null;
         if (client.RevokedAt is not null)
@@ -101,13 +138,17 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
     private static ConflictException Revoked(ApiClient client) =>
         new($"Client '{client.Name}' is revoked: a revoked client cannot get a key.");
 
-    /// <summary>Drops every cached lookup that found this client, so this replica sees its change at once.</summary>
+    /// <summary>
+    /// Drops every cached lookup that found this client, and the unknown keys (one may be its new key), so this replica
+    /// sees its change at once.
+    /// </summary>
     private void Forget(Guid id)
     {
         Interlocked.Increment(ref _generation);
+        _unknown.Clear();
         foreach (var (key, entry) in _cache)
         {
-            if (entry.Client?.Id == id)
+            if (entry.Client.Id == id)
             {
                 _cache.TryRemove(key, out _);
             }
@@ -121,7 +162,7 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
         {
             Id = Guid.NewGuid(),
             Name = name,
-            KeyHash = ApiKeys.Hash(apiKey),
+            KeyHash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct),
             Scopes = scopes,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -129,10 +170,14 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
         return (client, apiKey);
     }
 
-    /// <summary>Makes sure a client with this name, scope <c>admin</c> and exactly this key exists.</summary>
-    public async Task EnsureAdminAsync(string name, string apiKey, CancellationToken ct)
+    /// <summary>
+    /// Creates the client with this name, key and scopes when there is none. An existing one is left as it is (revoked,
+    /// rotated or re-scoped on purpose) unless <paramref name="reset"/>: then it gets this key and these scopes and is
+    /// no longer revoked. Returns false when an existing client was left with another key or other scopes.
+    /// </summary>
+    public async Task<bool> EnsureAsync(string name, string apiKey, IReadOnlyList<string> scopes, bool reset, CancellationToken ct)
     {
-        var hash = ApiKeys.Hash(apiKey);
+        var hash = await hasher.HashAsync(ApiKeys.Bytes(apiKey), ct);
         var existing = await store.FindByNameAsync(name, ct);
         if (existing is null)
         {
@@ -141,22 +186,28 @@ public sealed class ClientDirectory(IClientStore store, IAuditLog audit, TimePro
                 Id = Guid.NewGuid(),
                 Name = name,
                 KeyHash = hash,
-                Scopes = [Scopes.Admin],
+                Scopes = scopes,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             }, ct);
+            _unknown.Clear(); // its key may have been tried before
+            return true;
         }
-        else if (!existing.KeyHash.AsSpan().SequenceEqual(hash) || existing.RevokedAt is not null || !existing.Scopes.Contains(Scopes.Admin))
+        var same = (existing.KeyHash.AsSpan().SequenceEqual(hash) || existing.KeyHash.AsSpan().SequenceEqual(ApiKeys.LegacyHash(apiKey)))
+            && existing.RevokedAt is null && existing.Scopes.Order().SequenceEqual(scopes.Order());
+        if (same || !reset)
         {
-            await store.UpdateAsync(new ApiClient
-            {
-                Id = existing.Id,
-                Name = name,
-                KeyHash = hash,
-                Scopes = [Scopes.Admin],
-                CreatedAt = existing.CreatedAt,
-            }, ct);
+            return same;
         }
-        Interlocked.Increment(ref _generation);
-        _cache.Clear();
+        await store.UpdateAsync(new ApiClient
+        {
+            Id = existing.Id,
+            Name = name,
+            KeyHash = hash,
+            Scopes = scopes,
+            CreatedAt = existing.CreatedAt,
+        }, ct);
+        Forget(existing.Id);
+        await audit.WriteChangedAsync(clock, "bootstrap", "client.reset", name, ct);
+        return true;
     }
 }

@@ -5,13 +5,15 @@ namespace IssuerVerification.Api.Auth;
 
 public static class ScopeAuthorization
 {
-    /// <summary>Requires an API key with <paramref name="scope"/> (or <c>admin</c>, which implies every scope) and documents 401/403.</summary>
+    /// <summary>
+    /// Requires an API key with <paramref name="scope"/> (or <c>admin</c>, which implies every scope but the value-generating
+    /// ones, <see cref="Scopes.ValueGenerating"/>) and documents 401/403.
+    /// </summary>
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireAssertion(c => c.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, scope)
-                    || c.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, Scopes.Admin)))
+                .RequireAssertion(c => Scopes.Grant(c.User.FindAll(ApiKeyAuthenticationHandler.ScopeClaim).Select(claim => claim.Value), scope)))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)

@@ -16,6 +16,8 @@ namespace IssuerVerification.Api.Filters;
 /// successful response is kept (sealed, per client). A request with the same key and body waits for that response and
 /// gets it again (with its Location), or 409 in-progress with Retry-After if it takes longer than <see cref="WaitLimit"/>;
 /// with a different body it gets 409 reuse. A request that produced no response to keep gives the key up again.
+/// A record lives <see cref="Lifetime"/>: after that it is neither replayed nor blocks its key, and
+/// <see cref="IdempotencyPurge"/> deletes it. The request is kept only as a keyed hash: its body may hold a PAN.
 /// </summary>
 public static class IdempotencyFilter
 {
@@ -24,6 +26,7 @@ public static class IdempotencyFilter
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
     /// <summary>A reservation this old whose request never answered (its replica died) is taken over by the next request.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     public static TBuilder WithIdempotency<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
@@ -67,7 +70,7 @@ public static class IdempotencyFilter
         {
             Client = http.User.ClientId(),
             Key = key,
-            RequestHash = Hash(http, body < 0 ? null : invocation.Arguments[body], json),
+            RequestHash = await HashAsync(http, body < 0 ? null : invocation.Arguments[body], json, services.GetRequiredService<SecretHasher>()),
             SealedBody = [],
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -79,6 +82,11 @@ public static class IdempotencyFilter
             if (first is null)
             {
                 continue; // given up meanwhile: try to reserve again
+            }
+            if (clock.GetUtcNow().UtcDateTime - first.CreatedAt > Lifetime)
+            {
+                await store.RemoveAsync(reservation.Client, key, first.CreatedAt, ct);
+                continue; // expired: the key is free again
             }
             if (!CryptographicOperations.FixedTimeEquals(first.RequestHash, reservation.RequestHash))
             {
@@ -140,10 +148,10 @@ public static class IdempotencyFilter
     }
 
     /// <summary>What makes two requests the same: method and path (with its route values), the client, the JSON body.</summary>
-    private static byte[] Hash(HttpContext http, object? body, JsonSerializerOptions json)
+    private static Task<byte[]> HashAsync(HttpContext http, object? body, JsonSerializerOptions json, SecretHasher hasher)
     {
         var text = $"{http.Request.Method} {http.Request.Path} {http.User.ClientId()} {JsonSerializer.Serialize(body, json)}";
-        return SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return hasher.HashAsync(Encoding.UTF8.GetBytes(text), http.RequestAborted);
     }
 
     private sealed class ReplayResult(int statusCode, string? location, byte[] body) : IResult

@@ -9,7 +9,7 @@ public static class HealthApi
     /// <summary>Liveness (process up) and readiness (store reachable and migrated); no API key needed.</summary>
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        var health = routes.MapGroup("/health").WithTags("Operations");
+        var health = routes.MapGroup("/health").WithTags("Operations").AllowAnonymous();
         health.MapGet("/live", () => TypedResults.Ok(new HealthResponse("live"))).WithSummary("The process is up")
             .WithName("GetLiveness").WithDescription("Answers 200 while the process runs. No API key.");
         health.MapGet("/ready", Ready).WithSummary("The store is reachable and migrated").ProducesProblem(StatusCodes.Status503ServiceUnavailable)

@@ -5,13 +5,13 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace IssuerVerification.Api.Startup;
 
-/// <summary>The API-key requirement on exactly the operations that require authorization (not on /health/*).</summary>
+/// <summary>The API-key requirement on every operation but those marked anonymous (/health/*): the fallback policy requires it.</summary>
 internal sealed class ApiKeySecurityFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (!metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<AuthorizationPolicy>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+        if (metadata.OfType<IAllowAnonymous>().Any())
         {
             return;
         }

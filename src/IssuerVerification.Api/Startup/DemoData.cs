@@ -1,4 +1,6 @@
+using IssuerVerification.Api.Auth;
 using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
@@ -6,16 +8,22 @@ using IssuerVerification.Domain.Keys;
 namespace IssuerVerification.Api.Startup;
 
 /// <summary>
-/// Development demo data (configuration <c>Demo:Seed</c>): keys, a Visa and a Mastercard range, two cards.
+/// Development demo data (configuration <c>Demo:Seed</c>): a client that generates values, keys, a Visa and a Mastercard range, two cards.
 /// The keys are the published test keys of docs/card-verification.md, so the documented values verify.
 /// </summary>
-internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry cards, TimeProvider clock)
+internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry cards, ClientDirectory clients, TimeProvider clock)
 {
     public const string VisaPan = "4444333322221111";
     public const string MastercardPan = "5392692002902681";
+    public const string ClientName = "demo-client";
+    public const string ClientKey = "demo-client-key";
+
+    /// <summary>The demo client: generates and verifies values (the admin key does not generate them).</summary>
+    public static readonly IReadOnlyList<string> ClientScopes = [Scopes.CardGenerate, Scopes.CardVerify, Scopes.Dcvv2Generate];
 
     public async Task SeedAsync(CancellationToken ct)
     {
+        await clients.EnsureAsync(ClientName, ClientKey, ClientScopes, reset: false, ct);
         if (await keys.FindAsync("demo-cvk", ct) is not null)
         {
             return;

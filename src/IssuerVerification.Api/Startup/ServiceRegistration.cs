@@ -1,5 +1,6 @@
 using FluentValidation;
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
@@ -22,6 +23,7 @@ internal static class ServiceRegistration
     public static IServiceCollection AddIssuerServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var (provider, connectionString) = StorageSettings.Read(configuration, environment);
+        BootstrapSettings.Validate(configuration, environment);
         services.AddIssuerStore(provider, connectionString, StorageSettings.Timeouts(configuration));
         services.AddCryptoProvider(new SoftwareCryptoProvider(
             MasterKeySettings.Current(configuration, environment), MasterKeySettings.Previous(configuration)));
@@ -30,6 +32,7 @@ internal static class ServiceRegistration
         services.AddSingleton<KeyRing>();
         services.AddSingleton<PanProtector>();
         services.AddSingleton<Sealer>();
+        services.AddSingleton<SecretHasher>();
         services.AddSingleton<CardRanges>();
         services.AddSingleton<CardRegistry>();
         services.AddSingleton<CardResolver>();
@@ -46,6 +49,8 @@ internal static class ServiceRegistration
         services.AddSingleton<DemoData>();
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
+        services.AddSingleton<IdempotencyPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPurge>());
 
         services.AddValidatorsFromAssembly(typeof(ServiceRegistration).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
@@ -56,7 +61,9 @@ internal static class ServiceRegistration
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        // Every endpoint needs an authenticated client unless it is marked anonymous on purpose (health).
+        services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser().Build());
         services.AddPerClientRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         // Method, path and status only: no query strings, headers or bodies.

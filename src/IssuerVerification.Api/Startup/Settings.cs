@@ -57,3 +57,30 @@ internal static class MasterKeySettings
             ? Convert.FromHexString(hex)
             : throw new InvalidOperationException($"{name} must be 64 hex characters (32 bytes).");
 }
+
+internal static class BootstrapSettings
+{
+    public const int MinAdminKeyLength = 32;
+
+    /// <summary>Refuses, outside Development, a <c>Bootstrap:AdminApiKey</c> short enough to guess, and <c>Demo:Seed</c>.</summary>
+    public static void Validate(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && configuration["Bootstrap:AdminApiKey"] is { Length: > 0 and < MinAdminKeyLength })
+        {
+            throw new InvalidOperationException(
+                $"Bootstrap:AdminApiKey is shorter than {MinAdminKeyLength} characters; the service refuses such an admin key outside Development (use e.g. 32 random bytes, base64url-encoded).");
+        }
+        if (!environment.IsDevelopment() && configuration.GetValue<bool>("Demo:Seed"))
+        {
+            throw new InvalidOperationException(
+                "Demo:Seed is true outside Development; the service refuses to create the demo keys, cards and client (published keys, a known API key) there.");
+        }
+    }
+}
+
+internal static class SwaggerSettings
+{
+    /// <summary><c>Swagger:Enabled</c>: the OpenAPI document and Swagger UI are served; by default only in Development.</summary>
+    public static bool Enabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Swagger:Enabled"] is { Length: > 0 } value ? bool.Parse(value) : environment.IsDevelopment();
+}

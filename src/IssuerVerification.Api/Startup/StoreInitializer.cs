@@ -1,4 +1,5 @@
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
@@ -6,7 +7,8 @@ using IssuerVerification.Domain.Keys;
 namespace IssuerVerification.Api.Startup;
 
 /// <summary>
-/// Applies migrations, ensures the bootstrap admin and the system keys, and seeds demo data when asked.
+/// Applies migrations, ensures the system keys and the bootstrap admin (created once; reset only with
+/// <c>Bootstrap:ResetAdmin</c>), and seeds demo data when asked.
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
 internal sealed class StoreInitializer(
@@ -14,6 +16,8 @@ internal sealed class StoreInitializer(
     IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";
+    private static readonly KeyUsage[] SystemKeys =
+        [KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning, KeyUsage.SecretHashing, KeyUsage.ResponseSealing];
     private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<bool> TryInitializeAsync(CancellationToken ct)
@@ -21,13 +25,14 @@ internal sealed class StoreInitializer(
         try
         {
             await schema.MigrateAsync(ct);
-            if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey)
-            {
-                await clients.EnsureAdminAsync(BootstrapAdminName, adminKey, ct);
-            }
-            foreach (var usage in new[] { KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning })
+            foreach (var usage in SystemKeys)
             {
                 RequireUnwrappable(await keys.SystemKeyAsync(usage, ct));
+            }
+            if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey
+                && !await clients.EnsureAsync(BootstrapAdminName, adminKey, [Scopes.Admin], configuration.GetValue<bool>("Bootstrap:ResetAdmin"), ct))
+            {
+                logger.LogWarning("The bootstrap admin exists with another key, other scopes or revoked; it is left as it is (Bootstrap:ResetAdmin=true resets it).");
             }
             if (configuration.GetValue<bool>("Demo:Seed"))
             {

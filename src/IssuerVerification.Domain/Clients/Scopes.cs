@@ -13,4 +13,11 @@ public static class Scopes
 
     public static readonly IReadOnlyList<string> All =
         [Admin, CardGenerate, CardVerify, Dcvv2Generate, TokenVerify, IssuerApp, ThreeDsAcs, ThreeDsHistory];
+
+    /// <summary>The scopes that produce card security values: granted only explicitly, never implied by <see cref="Admin"/>.</summary>
+    public static readonly IReadOnlyList<string> ValueGenerating = [CardGenerate, Dcvv2Generate];
+
+    /// <summary>Whether a client with these scopes may call an endpoint that requires <paramref name="required"/>.</summary>
+    public static bool Grant(IEnumerable<string> held, string required) =>
+        held.Contains(required) || (held.Contains(Admin) && !ValueGenerating.Contains(required));
 }

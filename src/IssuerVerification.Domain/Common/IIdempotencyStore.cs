@@ -16,4 +16,10 @@ public interface IIdempotencyStore
 
     /// <summary>Takes over a reservation made at <paramref name="reservedAt"/> whose request never finished (its replica died).</summary>
     Task<bool> TryTakeOverAsync(string client, string key, DateTime reservedAt, DateTime now, CancellationToken ct);
+
+    /// <summary>Deletes the client's record with this key if it was made at <paramref name="createdAt"/> (an expired one).</summary>
+    Task RemoveAsync(string client, string key, DateTime createdAt, CancellationToken ct);
+
+    /// <summary>Deletes at most <paramref name="batch"/> records made before <paramref name="before"/>; returns how many.</summary>
+    Task<int> PurgeAsync(DateTime before, int batch, CancellationToken ct);
 }

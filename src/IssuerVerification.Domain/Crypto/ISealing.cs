@@ -16,7 +16,10 @@ public interface ISealing
     /// <summary>Decrypts a PAN encrypted by <see cref="EncryptPan"/>; refuses tampered data.</summary>
     string DecryptPan(KeyHandle key, byte[] encrypted);
 
-    /// <summary>Encrypts data that must be kept but never in clear (AES-256-GCM under a PanEncryption key).</summary>
+    /// <summary>Keyed hash (HMAC-SHA256 under a SecretHashing key) of data holding a secret, kept only to compare.</summary>
+    byte[] SecretHash(KeyHandle key, ReadOnlySpan<byte> data);
+
+    /// <summary>Encrypts data that must be kept but never in clear (AES-256-GCM under a ResponseSealing key).</summary>
     byte[] Seal(KeyHandle key, ReadOnlySpan<byte> plaintext);
 
     /// <summary>Decrypts data sealed by <see cref="Seal"/>; refuses tampered data.</summary>

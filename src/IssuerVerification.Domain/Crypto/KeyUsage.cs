@@ -21,4 +21,8 @@ public enum KeyUsage
     PanEncryption,
     /// <summary>System key: ES256 key that signs 3-D Secure results.</summary>
     ResultSigning,
+    /// <summary>System key: HMAC key for the hashes kept of secrets (API keys, idempotent requests holding PANs or values).</summary>
+    SecretHashing,
+    /// <summary>System key: AES key that seals stored responses (never the PAN-encryption key).</summary>
+    ResponseSealing,
 }

@@ -7,7 +7,11 @@ namespace IssuerVerification.Store.Configurations;
 
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder) => builder.HasKey(r => new { r.Client, r.Key });
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.HasKey(r => new { r.Client, r.Key });
+        builder.HasIndex(r => r.CreatedAt); // the purge of expired records
+    }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

@@ -43,4 +43,16 @@ internal sealed class EfIdempotencyStore(IDbContextFactory<IssuerDbContext> cont
             .Where(r => r.Client == client && r.Key == key && r.StatusCode == 0 && r.CreatedAt == reservedAt)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), ct) == 1;
     }
+
+    public async Task RemoveAsync(string client, string key, DateTime createdAt, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.IdempotencyRecords.Where(r => r.Client == client && r.Key == key && r.CreatedAt == createdAt).ExecuteDeleteAsync(ct);
+    }
+
+    public async Task<int> PurgeAsync(DateTime before, int batch, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.IdempotencyRecords.Where(r => r.CreatedAt < before).OrderBy(r => r.CreatedAt).Take(batch).ExecuteDeleteAsync(ct);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using IssuerVerification.Api.Json;
+using IssuerVerification.Domain.Clients;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace IssuerVerification.Api.Tests.Infrastructure;
 /// <summary>The real service on a real store (a fresh database), with a fake clock and captured logs.</summary>
 public sealed class TestApi : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "test-admin-key-0123456789";
+    public const string AdminKey = "test-admin-key-0123456789abcdefghij";
     public const string MasterKey = "8F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0";
 
     private readonly Dictionary<string, string?> _settings;
@@ -30,6 +31,7 @@ public sealed class TestApi : WebApplicationFactory<Program>
             ["Crypto:MasterKey"] = MasterKey,
             ["Bootstrap:AdminApiKey"] = AdminKey,
             ["Demo:Seed"] = "false",
+            ["Swagger:Enabled"] = "true",
             ["RateLimiting:PermitsPerSecond"] = "100000",
             ["RateLimiting:Burst"] = "100000",
         };
@@ -54,6 +56,7 @@ public sealed class TestApi : WebApplicationFactory<Program>
             : await TestStores.CreateAsync(store);
         var api = new TestApi(store, provider, connectionString, drop, settings);
         _ = api.Server; // start now: migrations and bootstrap run here
+        await api.GrantAdminValueScopesAsync();
         return api;
     }
 
@@ -70,6 +73,26 @@ public sealed class TestApi : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
         });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    /// <summary>
+    /// Most tests generate values with the admin key: the bootstrap admin gets the value-generating scopes explicitly
+    /// (admin alone does not imply them). A revoked or changed bootstrap admin is left as it is.
+    /// </summary>
+    private async Task GrantAdminValueScopesAsync()
+    {
+        var clients = Services.GetRequiredService<IClientStore>();
+        if (await clients.FindByNameAsync("bootstrap-admin", default) is { RevokedAt: null } admin && admin.Scopes.SequenceEqual([Scopes.Admin]))
+        {
+            await clients.UpdateAsync(new ApiClient
+            {
+                Id = admin.Id,
+                Name = admin.Name,
+                KeyHash = admin.KeyHash,
+                CreatedAt = admin.CreatedAt,
+                Scopes = [Scopes.Admin, .. Scopes.ValueGenerating],
+            }, default);
+        }
     }
 
     /// <summary>A client that sends <paramref name="apiKey"/> (the bootstrap admin key by default).</summary>

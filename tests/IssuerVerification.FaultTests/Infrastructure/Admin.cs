@@ -42,6 +42,15 @@ public static class Admin
         return card.Text("cardId");
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ApiProcess, Task<string>> Operators = new();
+
+    /// <summary>
+    /// The key of one client per process that administers and generates values (<c>admin</c> does not imply the
+    /// value-generating scopes); one per process, so Idempotency-Key replays come from the same client.
+    /// </summary>
+    public static Task<string> OperatorKeyAsync(this ApiProcess api) =>
+        Operators.GetValue(api, a => a.ClientKeyAsync("admin", "card:generate", "card:verify", "dcvv2:generate"));
+
     /// <summary>Creates an API client with these scopes and returns its key.</summary>
     public static async Task<string> ClientKeyAsync(this ApiProcess api, params string[] scopes)
     {

@@ -265,6 +265,8 @@ namespace IssuerVerification.Store.Migrations.Postgres
 
                     b.HasKey("Client", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 

@@ -258,6 +258,8 @@ namespace IssuerVerification.Store.Migrations.Sqlite
 
                     b.HasKey("Client", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 
