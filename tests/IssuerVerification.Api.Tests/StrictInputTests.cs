@@ -77,6 +77,16 @@ public sealed class StrictInputTests
         Assert.True(body.GetProperty("errors").TryGetProperty("count", out _));
     }
 
+    [Fact]
+    public async Task An_empty_body_names_every_missing_field_at_once()
+    {
+        await using var api = await TestApi.StartAsync(TestStores.Sqlite);
+        var response = await api.Client().PostAsync("/v1/cvv/verify", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var body = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var fields = body.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["expiry", "kind", "pan", "value"], fields);
+    }
+
     private static async Task AssertNamesAsync(HttpResponseMessage response, string field, string message)
     {
         var body = await response.AssertProblemAsync(HttpStatusCode.BadRequest);

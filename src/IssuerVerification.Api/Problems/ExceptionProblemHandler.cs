@@ -42,6 +42,9 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
     {
         413 => Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", "The request body is over 64 KiB."),
         415 => Problem(415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
+        _ when e.InnerException is JsonException j && MissingProperties(j.Message) is { Length: > 0 } missing =>
+            new HttpValidationProblemDetails(missing.ToDictionary(name => name, _ => Required))
+            { Status = 400, Type = ProblemTypes.Validation, Title = "The request is invalid.", Detail = "Required fields are missing." },
         _ => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(e)] = [MessageOf(e)] })
         { Status = 400, Type = ProblemTypes.Validation, Title = "The request is invalid.", Detail = MessageOf(e) },
     };
@@ -50,21 +53,16 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
     private static string FieldOf(BadHttpRequestException e) => e.InnerException switch
     {
         JsonException { Path: { Length: > 2 } path } => path[2..],
-        JsonException j when MissingProperty(j.Message) is { } missing => missing,
         _ => "body",
     };
 
-    /// <summary>The first name in System.Text.Json's "missing required properties including: 'pan', 'atc'".</summary>
-    private static string? MissingProperty(string message)
+    private static readonly string[] Required = ["The field is required."];
+
+    /// <summary>Every name in System.Text.Json's "missing required properties including: 'pan', 'atc'." (none: empty).</summary>
+    private static string[] MissingProperties(string message)
     {
-        var at = message.IndexOf("including: '", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-        var start = at + "including: '".Length;
-        var end = message.IndexOf('\'', start);
-        return end > start ? message[start..end] : null;
+        var at = message.IndexOf("including: ", StringComparison.Ordinal);
+        return at < 0 ? [] : [.. message[at..].Split('\'').Where((_, i) => i % 2 == 1)];
     }
 
     private static string MessageOf(BadHttpRequestException e) => e.InnerException switch
@@ -75,7 +73,6 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
         JsonException j when j.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) =>
             "Unknown property (names are camelCase and case-sensitive).",
         JsonException { Path: { Length: > 2 } } => "The value is null where not allowed, or not of the expected type or enum.",
-        JsonException j when MissingProperty(j.Message) is not null => "The field is required.",
         JsonException => "The body is not valid JSON.",
         _ when e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase) => "A JSON body is required.",
         _ => "The request could not be read.",
