@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace IssuerVerification.FaultTests;
 
 /// <summary>
-/// Ten requests at once with one Idempotency-Key: the operation runs once. The others get the first answer again
+/// Ten requests at once with one Idempotency-Key, split over two API processes on one database: the operation runs once. The others get the first answer again
 /// (status, body and Location) or a 409: a different request with a used key, or the same one while the first is in progress.
 /// </summary>
 public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
@@ -16,18 +16,18 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
 
     public static TheoryData<string> All => Stores.All;
 
-    private async Task<ApiProcess> ApiAsync(string store) =>
-        (await fixture.SharedApisAsync(store, 1, api => api.MastercardRangeAsync(new { maxFailures = 5 })))[0];
+    private Task<ApiProcess[]> ApisAsync(string store) =>
+        fixture.SharedApisAsync(store, 2, api => api.MastercardRangeAsync(new { maxFailures = 5 }));
 
     [Theory, MemberData(nameof(All))]
     public async Task Key_creations_with_one_key_and_different_aliases_create_one_key(string store)
     {
-        var api = await ApiAsync(store);
+        var apis = await ApisAsync(store);
         var prefix = "idem-" + Guid.NewGuid().ToString("N")[..8];
-        var answers = await SendAllAsync(api, "/v1/admin/keys", Guid.NewGuid().ToString(),
+        var answers = await SendAllAsync(apis, "/v1/admin/keys", Guid.NewGuid().ToString(),
             i => JsonSerializer.Serialize(new { alias = $"{prefix}-{i}", usage = "CVK" }));
 
-        using var client = api.Client();
+        using var client = apis[0].Client();
         var keys = await (await client.GetAsync("/v1/admin/keys")).ReadJsonAsync();
         var created = keys.EnumerateArray().Select(k => k.Text("alias")).Where(a => a.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         output.WriteLine($"keys created: {created.Count}; answers: {Tally(answers)}");
@@ -44,9 +44,9 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
     [Theory, MemberData(nameof(All))]
     public async Task Dcvv2_generations_with_one_key_and_different_bodies_run_once(string store)
     {
-        var api = await ApiAsync(store);
+        var apis = await ApisAsync(store);
         var pan = TestPans.Random("539269");
-        var answers = await SendAllAsync(api, "/v1/dcvv2/generate", Guid.NewGuid().ToString(),
+        var answers = await SendAllAsync(apis, "/v1/dcvv2/generate", Guid.NewGuid().ToString(),
             i => JsonSerializer.Serialize(new { pan, count = i + 1 }));
         output.WriteLine($"answers: {Tally(answers)}");
         Assert.True(answers.Count(a => a.Status == HttpStatusCode.OK) == 1, $"Expected exactly one 200: {Tally(answers)}");
@@ -56,10 +56,10 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
     [Theory, MemberData(nameof(All))]
     public async Task Card_registrations_with_one_key_and_one_body_register_one_card(string store)
     {
-        var api = await ApiAsync(store);
+        var apis = await ApisAsync(store);
         var body = JsonSerializer.Serialize(new { pan = TestPans.Random("539269"), expiry = "3012" });
         var key = Guid.NewGuid().ToString();
-        var answers = await SendAllAsync(api, "/v1/admin/cards", key, _ => body);
+        var answers = await SendAllAsync(apis, "/v1/admin/cards", key, _ => body);
         output.WriteLine($"answers: {Tally(answers)}");
 
         var created = answers.Where(a => a.Status == HttpStatusCode.Created).ToList();
@@ -75,7 +75,7 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
         }
 
         // Once settled, the same request again is the first answer again, Location included.
-        var replay = await SendAllAsync(api, "/v1/admin/cards", key, _ => body, 1);
+        var replay = await SendAllAsync(apis, "/v1/admin/cards", key, _ => body, 1);
         Assert.Equal(HttpStatusCode.Created, replay[0].Status);
         Assert.Equal(cardIds[0], JsonDocument.Parse(replay[0].Body).RootElement.Text("cardId"));
         Assert.Equal($"/v1/admin/cards/{cardIds[0]}", replay[0].Location);
@@ -84,8 +84,8 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
     [Theory, MemberData(nameof(All))]
     public async Task An_over_long_key_is_a_400(string store)
     {
-        var api = await ApiAsync(store);
-        var answer = (await SendAllAsync(api, "/v1/admin/keys", new string('k', 300),
+        var apis = await ApisAsync(store);
+        var answer = (await SendAllAsync(apis, "/v1/admin/keys", new string('k', 300),
             _ => JsonSerializer.Serialize(new { alias = "long-" + Guid.NewGuid().ToString("N")[..8], usage = "CVK" }), 1))[0];
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("application/problem+json", answer.MediaType);
@@ -96,15 +96,20 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
     private static string Tally(IEnumerable<Answer> answers) =>
         string.Join(", ", answers.GroupBy(a => $"{(int)a.Status} {a.Type}".Trim()).Select(g => $"{g.Key}: {g.Count()}"));
 
-    /// <summary>Sends <paramref name="count"/> requests at once, all with this Idempotency-Key, request i with body(i).</summary>
-    private static async Task<Answer[]> SendAllAsync(ApiProcess api, string path, string key, Func<int, string> body, int count = Parallel)
+    /// <summary>
+    /// Sends <paramref name="count"/> requests at once as one client, all with this Idempotency-Key, request i with body(i)
+    /// to process i mod the number of processes.
+    /// </summary>
+    private static async Task<Answer[]> SendAllAsync(ApiProcess[] apis, string path, string key, Func<int, string> body, int count = Parallel)
     {
-        using var client = api.Client(await api.OperatorKeyAsync(), timeout: TimeSpan.FromSeconds(30));
+        var operatorKey = await apis[0].OperatorKeyAsync();
+        var clients = apis.Select(a => a.Client(operatorKey, timeout: TimeSpan.FromSeconds(30))).ToArray();
         using var start = new ManualResetEventSlim();
         var calls = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            using var response = await client.SendRawAsync(HttpMethod.Post, path, body(i), new Dictionary<string, string> { ["Idempotency-Key"] = key });
+            using var response = await clients[i % clients.Length].SendRawAsync(
+                HttpMethod.Post, path, body(i), new Dictionary<string, string> { ["Idempotency-Key"] = key });
             var text = await response.Content.ReadAsStringAsync();
             var type = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
                 ? JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var t) ? t.GetString() : null
@@ -113,6 +118,16 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
                 response.Content.Headers.ContentType?.MediaType, type);
         })).ToArray();
         start.Set();
-        return await Task.WhenAll(calls);
+        try
+        {
+            return await Task.WhenAll(calls);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
     }
 }
