@@ -66,5 +66,5 @@ public class CardVerificationBenchmarks
     public byte[] GenerateAav() => _provider.MastercardAav(_aav, _aavInput);
 
     private KeyHandle Import(KeyUsage usage, KeyAlgorithm algorithm, string hex) =>
-        _provider.ImportKey(Guid.NewGuid(), usage, algorithm, [Convert.FromHexString(hex)]);
+        _provider.ImportKey(Guid.NewGuid(), "test-key", usage, algorithm, [Convert.FromHexString(hex)]);
 }

@@ -6,8 +6,8 @@ namespace IssuerVerification.Crypto;
 
 /// <summary>
 /// The crypto provider in software: keys wrapped with AES-256-GCM under a 32-byte master key
-/// (previous master keys still unwrap, for rotation), unwrapped once per key and kept with
-/// initialised engines. See docs/crypto-provider.md.
+/// (previous master keys still unwrap, for rotation), unwrapped once per key, checked against their KCV
+/// and kept with initialised engines. See docs/crypto-provider.md.
 /// </summary>
 public sealed partial class SoftwareCryptoProvider : IKeyManagement
 {
@@ -23,38 +23,54 @@ public sealed partial class SoftwareCryptoProvider : IKeyManagement
         _masterKeys = [_current, .. (previousMasterKeys ?? []).Select(key => new MasterKey(key, nameof(previousMasterKeys)))];
     }
 
-    public KeyHandle GenerateKey(Guid id, KeyUsage usage, KeyAlgorithm algorithm)
+    public KeyHandle GenerateKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm)
     {
         KeySpec.RequirePair(usage, algorithm);
-        return Wrap(id, usage, algorithm, KeyMaterial.Generate(algorithm));
+        return Wrap(id, alias, usage, algorithm, KeyMaterial.Generate(algorithm));
     }
 
-    public KeyHandle ImportKey(Guid id, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components)
+    public KeyHandle ImportKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components)
     {
         KeySpec.RequirePair(usage, algorithm);
-        return Wrap(id, usage, algorithm, KeyMaterial.Combine(algorithm, components));
+        return Wrap(id, alias, usage, algorithm, KeyMaterial.Combine(algorithm, components));
     }
 
     public string CheckValue(KeyHandle key) => KeyCheckValue.Compute(Resolve(key));
 
-    public bool IsCurrent(KeyHandle key)
+    public bool IsCurrent(KeyHandle key) => HasCurrentFormat(key) && KeyWrap.MasterKeyId(key.Wrapped) == _current.Id;
+
+    public bool HasCurrentFormat(KeyHandle key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return KeyWrap.MasterKeyId(key.Wrapped) == _current.Id;
+        return KeyWrap.KeyFormat(key.Wrapped) == KeyWrap.Current;
     }
 
     public KeyHandle Rewrap(KeyHandle key)
     {
         ArgumentNullException.ThrowIfNull(key);
         KeySpec.RequirePair(key.Usage, key.Algorithm);
-        return Wrap(key.Id, key.Usage, key.Algorithm, Unwrap(key));
+        var material = Unwrap(key);
+        try
+        {
+            return key with { Wrapped = KeyWrap.WrapKey(_current, key, material) };
+        }
+        finally
+        {
+            Array.Clear(material);
+        }
     }
 
-    private KeyHandle Wrap(Guid id, KeyUsage usage, KeyAlgorithm algorithm, byte[] material)
+    private KeyHandle Wrap(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, byte[] material)
     {
-        var wrapped = KeyWrap.Wrap(_current, id, usage, algorithm, material);
-        Array.Clear(material);
-        return new KeyHandle(id, usage, algorithm, wrapped);
+        try
+        {
+            var metadata = new KeyHandle(id, alias, usage, algorithm, KeyCheckValue.Of(algorithm, material), []);
+            return metadata with { Wrapped = KeyWrap.WrapKey(_current, metadata, material) };
+        }
+        finally
+        {
+            Array.Clear(material);
+        }
     }
 
     /// <summary>The key if its usage is <paramref name="usage"/> (or <paramref name="alternative"/>).</summary>
@@ -69,7 +85,7 @@ public sealed partial class SoftwareCryptoProvider : IKeyManagement
         return Resolve(key);
     }
 
-    /// <summary>The cached unwrapped key for exactly this handle; unwraps (and authenticates) on a miss.</summary>
+    /// <summary>The cached unwrapped key for exactly this handle; unwraps (and authenticates, and re-checks the KCV) on a miss.</summary>
     private UnwrappedKey Resolve(KeyHandle key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -84,9 +100,25 @@ public sealed partial class SoftwareCryptoProvider : IKeyManagement
         return unwrapped;
     }
 
+    /// <summary>The clear material of a key whose wrapping authenticates under a configured master key and whose KCV matches.</summary>
     private byte[] Unwrap(KeyHandle key)
     {
-        var masterKeyId = KeyWrap.MasterKeyId(key.Wrapped);
+        var format = KeyWrap.KeyFormat(key.Wrapped);
+        var material = Unwrap(key.Wrapped, masterKey => KeyWrap.TryUnwrapKey(masterKey, key), format == KeyWrap.Current
+            ? "Key wrapping check failed: the wrapped key was altered or belongs to another key id, alias, usage, algorithm or KCV."
+            : "Key wrapping check failed: the wrapped key was altered or belongs to another key id, usage or algorithm.");
+        if (KeyCheckValue.Of(key.Algorithm, material) != key.Kcv)
+        {
+            Array.Clear(material);
+            throw new CryptoException($"Key check value mismatch: the material of key '{key.Alias}' does not have its stored KCV; the key is refused.");
+        }
+
+        return material;
+    }
+
+    private byte[] Unwrap(byte[] wrapped, Func<MasterKey, byte[]?> tryUnwrap, string altered)
+    {
+        var masterKeyId = KeyWrap.MasterKeyId(wrapped);
         var known = false;
         foreach (var masterKey in _masterKeys)
         {
@@ -96,14 +128,12 @@ public sealed partial class SoftwareCryptoProvider : IKeyManagement
             }
 
             known = true;
-            if (KeyWrap.TryUnwrap(masterKey, key) is { } material)
+            if (tryUnwrap(masterKey) is { } material)
             {
                 return material;
             }
         }
 
-        throw new CryptoException(known
-            ? "Key wrapping check failed: the wrapped key was altered or belongs to another key id, usage or algorithm."
-            : "The key is wrapped under a master key this provider does not hold.");
+        throw new CryptoException(known ? altered : "The key is wrapped under a master key this provider does not hold.");
     }
 }

@@ -16,6 +16,7 @@ public abstract class IssuerDbContext(DbContextOptions options) : DbContext(opti
 {
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<StoredKey> Keys => Set<StoredKey>();
+    public DbSet<KeyCeremony> KeyCeremonies => Set<KeyCeremony>();
     public DbSet<CardRange> CardRanges => Set<CardRange>();
     public DbSet<Card> Cards => Set<Card>();
     public DbSet<AtcCounter> AtcCounters => Set<AtcCounter>();

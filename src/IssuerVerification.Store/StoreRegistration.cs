@@ -33,6 +33,7 @@ public static class StoreRegistration
         services.AddSingleton<IStoreSchema, StoreSchema>();
         services.AddSingleton<IStoreFaults, StoreFaults>();
         services.AddSingleton<IKeyStore, EfKeyStore>();
+        services.AddSingleton<IKeyCeremonyStore, EfKeyCeremonyStore>();
         services.AddSingleton<ICardStore, EfCardStore>();
         services.AddSingleton<IClientStore, EfClientStore>();
         services.AddSingleton<IAtcStore, EfAtcStore>();

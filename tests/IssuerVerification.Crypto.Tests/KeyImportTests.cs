@@ -29,7 +29,7 @@ public sealed class KeyImportTests
         var first = RandomNumberGenerator.GetBytes(16);
         var second = RandomNumberGenerator.GetBytes(16);
         var third = key.Select((b, i) => (byte)(b ^ first[i] ^ second[i])).ToArray();
-        var handle = Provider.ImportKey(Guid.NewGuid(), KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, [first, second, third]);
+        var handle = Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, [first, second, third]);
         Assert.Equal("08D7B4", Provider.CheckValue(handle));
         Assert.Equal("561", Provider.Cvv(handle, "4123456789012345", "8701", "101"));
     }
@@ -37,11 +37,11 @@ public sealed class KeyImportTests
     [Fact]
     public void Hmac_components_may_be_16_to_64_bytes_of_one_length()
     {
-        Assert.NotNull(Provider.ImportKey(Guid.NewGuid(), KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(16), Bytes(16)]));
-        Assert.NotNull(Provider.ImportKey(Guid.NewGuid(), KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(64)]));
-        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(15)]));
-        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(65)]));
-        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(16), Bytes(20)]));
+        Assert.NotNull(Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(16), Bytes(16)]));
+        Assert.NotNull(Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(64)]));
+        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(15)]));
+        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(65)]));
+        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.Aav, KeyAlgorithm.HmacSha1, [Bytes(16), Bytes(20)]));
     }
 
     public static TheoryData<byte[][]> BadTdesComponents => new()
@@ -59,7 +59,7 @@ public sealed class KeyImportTests
     [MemberData(nameof(BadTdesComponents))]
     public void Wrong_components_are_refused_without_key_bytes_in_the_message(byte[][] components)
     {
-        var error = Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, components));
+        var error = Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, components));
         foreach (var component in components.Where(c => c is not null))
         {
             Assert.DoesNotContain(Convert.ToHexString(component), error.Message, StringComparison.OrdinalIgnoreCase);

@@ -61,8 +61,8 @@ public sealed class KeyUsageTests
     [InlineData(KeyUsage.ResultSigning, KeyAlgorithm.Tdes2Key)]
     public void A_usage_with_the_wrong_algorithm_is_refused(KeyUsage usage, KeyAlgorithm algorithm)
     {
-        Assert.Throws<CryptoException>(() => Provider.GenerateKey(Guid.NewGuid(), usage, algorithm));
-        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), usage, algorithm, [new byte[16]]));
+        Assert.Throws<CryptoException>(() => Provider.GenerateKey(Guid.NewGuid(), "test-key", usage, algorithm));
+        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), "test-key", usage, algorithm, [new byte[16]]));
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class KeyUsageTests
     [InlineData(KeyUsage.ResultSigning)]
     public void Every_usage_can_be_generated_and_checked(KeyUsage usage)
     {
-        var key = Provider.GenerateKey(Guid.NewGuid(), usage, KeyUsages.AlgorithmOf(usage));
+        var key = Provider.GenerateKey(Guid.NewGuid(), "test-key", usage, KeyUsages.AlgorithmOf(usage));
         Assert.Matches("^[0-9A-F]{6}$", Provider.CheckValue(key));
         Assert.True(Provider.IsCurrent(key));
     }
@@ -85,6 +85,6 @@ public sealed class KeyUsageTests
     [Fact]
     public void Ec_keys_cannot_be_imported()
     {
-        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), KeyUsage.ResultSigning, KeyAlgorithm.EcP256, [new byte[32]]));
+        Assert.Throws<CryptoException>(() => Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.ResultSigning, KeyAlgorithm.EcP256, [new byte[32]]));
     }
 }

@@ -53,7 +53,7 @@ public sealed class KeyWrappingTests
         var (oldMaster, newMaster) = (RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
         var before = new SoftwareCryptoProvider(oldMaster);
         var original = TestKeys.Import(before, KeyUsage.Cvk, Convert.FromHexString(TestKey));
-        var generated = before.GenerateKey(Guid.NewGuid(), KeyUsage.Aav, KeyAlgorithm.HmacSha1);
+        var generated = before.GenerateKey(Guid.NewGuid(), "test-key", KeyUsage.Aav, KeyAlgorithm.HmacSha1);
         var generatedKcv = before.CheckValue(generated);
 
         var during = new SoftwareCryptoProvider(newMaster, [oldMaster]);
@@ -79,7 +79,7 @@ public sealed class KeyWrappingTests
     {
         var (oldMaster, newMaster) = (RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
         var before = new SoftwareCryptoProvider(oldMaster);
-        var key = before.GenerateKey(Guid.NewGuid(), KeyUsage.ResultSigning, KeyAlgorithm.EcP256);
+        var key = before.GenerateKey(Guid.NewGuid(), "test-key", KeyUsage.ResultSigning, KeyAlgorithm.EcP256);
         var rewrapped = new SoftwareCryptoProvider(newMaster, [oldMaster]).Rewrap(key);
         Assert.Equal(before.PublicJwk(key)["kid"], new SoftwareCryptoProvider(newMaster).PublicJwk(rewrapped)["kid"]);
         Assert.Equal(before.CheckValue(key), new SoftwareCryptoProvider(newMaster).CheckValue(rewrapped));

@@ -74,7 +74,7 @@ public sealed class SystemKeyTests
         Assert.NotEqual(fingerprint, Provider.PanFingerprint(key, "4123456789012346"));
 
         var material = RandomNumberGenerator.GetBytes(32);
-        var imported = Provider.ImportKey(Guid.NewGuid(), KeyUsage.PanFingerprint, KeyAlgorithm.HmacSha256, [material]);
+        var imported = Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.PanFingerprint, KeyAlgorithm.HmacSha256, [material]);
         Assert.Equal(HMACSHA256.HashData(material, Encoding.ASCII.GetBytes(Pan)), Provider.PanFingerprint(imported, Pan));
     }
 
@@ -114,5 +114,5 @@ public sealed class SystemKeyTests
         Assert.Equal(Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))), jwk["kid"]);
     }
 
-    private static KeyHandle Generate(KeyUsage usage) => Provider.GenerateKey(Guid.NewGuid(), usage, KeyUsages.AlgorithmOf(usage));
+    private static KeyHandle Generate(KeyUsage usage) => Provider.GenerateKey(Guid.NewGuid(), "test-key", usage, KeyUsages.AlgorithmOf(usage));
 }

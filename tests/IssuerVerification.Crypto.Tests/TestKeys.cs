@@ -15,5 +15,5 @@ internal static class TestKeys
     public static KeyHandle Import(KeyUsage usage, byte[] key) => Import(Provider, usage, key);
 
     public static KeyHandle Import(SoftwareCryptoProvider provider, KeyUsage usage, byte[] key) =>
-        provider.ImportKey(Guid.NewGuid(), usage, KeyUsages.AlgorithmOf(usage), [key]);
+        provider.ImportKey(Guid.NewGuid(), "test-key", usage, KeyUsages.AlgorithmOf(usage), [key]);
 }

@@ -4,6 +4,7 @@ using IssuerVerification.Api.Validation;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Keys;
 
 namespace IssuerVerification.Api.Admin;
 
@@ -11,13 +12,10 @@ internal sealed class CreateKeyRequestValidator : AbstractValidator<CreateKeyReq
 {
     public CreateKeyRequestValidator()
     {
-        RuleFor(r => r.Alias).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$")
-            .WithMessage("Use letters, digits, '.', '_' and '-'.")
-            .Must(a => !a.StartsWith("system-", StringComparison.Ordinal)).WithMessage("The 'system-' prefix is reserved.");
-        RuleFor(r => r.Usage).Must(KeyUsages.IsIssuerKey).WithMessage("Not a usage an issuer key can have.");
-        RuleFor(r => r.Algorithm).Must((r, a) => KeyAlgorithms.ToDomain(a) == KeyUsages.AlgorithmOf(r.Usage))
-            .When(r => KeyUsages.IsIssuerKey(r.Usage))
-            .WithMessage(r => $"This usage takes {KeyAlgorithms.FromDomain(KeyUsages.AlgorithmOf(r.Usage))} keys.");
+        RuleFor(r => r.Alias).MustBeNewKeyAlias();
+        RuleFor(r => r.Usage).MustBeIssuerUsage();
+        RuleFor(r => r.Algorithm).Must((r, a) => KeyRules.Fits(r.Usage, a)).When(r => KeyUsages.IsIssuerKey(r.Usage))
+            .WithMessage(r => KeyRules.AlgorithmOf(r.Usage));
         RuleFor(r => r.Components).Must(c => c is null || c.Count is >= 1 and <= 3).WithMessage("Give 1 to 3 components.");
         RuleForEach(r => r.Components).Must((r, c) => Digits.AreHex(c, ComponentHexLength(r)))
             .WithMessage(r => $"Each component is {ComponentHexLength(r) / 2} bytes: {ComponentHexLength(r)} hex characters.");
@@ -117,4 +115,38 @@ internal sealed class CreateClientRequestValidator : AbstractValidator<CreateCli
 internal sealed class RotateKeyRequestValidator : AbstractValidator<RotateKeyRequest>
 {
     public RotateKeyRequestValidator() => RuleFor(r => r.GraceMinutes).InclusiveBetween(0, ClientDirectory.MaxGraceMinutes);
+}
+
+internal sealed class OpenKeyCeremonyRequestValidator : AbstractValidator<OpenKeyCeremonyRequest>
+{
+    public OpenKeyCeremonyRequestValidator()
+    {
+        RuleFor(r => r.Alias).MustBeNewKeyAlias();
+        RuleFor(r => r.Usage).MustBeIssuerUsage();
+        RuleFor(r => r.Algorithm).Must((r, a) => KeyRules.Fits(r.Usage, a)).When(r => KeyUsages.IsIssuerKey(r.Usage))
+            .WithMessage(r => KeyRules.AlgorithmOf(r.Usage));
+        RuleFor(r => r.ComponentCount).InclusiveBetween(1, KeyCeremonyOptions.MaxComponents);
+    }
+}
+
+internal sealed class SubmitComponentRequestValidator : AbstractValidator<SubmitComponentRequest>
+{
+    public SubmitComponentRequestValidator() =>
+        RuleFor(r => r.Component).Must(c => Digits.AreHex(c, 32) || Digits.AreHex(c, 40))
+            .WithMessage("A component is hex: 32 characters (TDES_2KEY) or 40 (HMAC_SHA1).");
+}
+
+internal static class KeyRules
+{
+    public static IRuleBuilderOptions<T, string> MustBeNewKeyAlias<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$")
+            .WithMessage("Use letters, digits, '.', '_' and '-'.")
+            .Must(a => !a.StartsWith("system-", StringComparison.Ordinal)).WithMessage("The 'system-' prefix is reserved.");
+
+    public static bool Fits(KeyUsage usage, KeyAlgorithmName? algorithm) => KeyAlgorithms.ToDomain(algorithm) == KeyUsages.AlgorithmOf(usage);
+
+    public static string AlgorithmOf(KeyUsage usage) => $"This usage takes {KeyAlgorithms.FromDomain(KeyUsages.AlgorithmOf(usage))} keys.";
+
+    public static IRuleBuilderOptions<T, KeyUsage> MustBeIssuerUsage<T>(this IRuleBuilder<T, KeyUsage> rule) =>
+        rule.Must(KeyUsages.IsIssuerKey).WithMessage("Not a usage an issuer key can have.");
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Startup;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
@@ -14,8 +15,8 @@ public static class KeysApi
     public static RouteGroupBuilder MapKeys(this RouteGroupBuilder admin)
     {
         var keys = admin.MapGroup("/keys").WithTags("Admin: keys");
-        keys.MapPost("/", Create).WithValidation().WithIdempotency().WithSummary("Import (from clear components) or generate a key")
-            .WithName("CreateKey").WithDescription("Imports a key from 1–3 clear hex components (XORed), or generates one when components is absent. Answers the metadata with its KCV; the clear key is never returned. An alias that exists answers 409; weak components (all zero, XOR to zero, equal halves) 400.");
+        keys.MapPost("/", Create).AddEndpointFilter(SingleRequestImportGate).WithValidation().WithIdempotency().WithSummary("Import (from clear components) or generate a key")
+            .WithName("CreateKey").WithDescription("Imports a key from 1–3 clear hex components (XORed), or generates one when components is absent. An import in one request answers 403 unless Keys:AllowSingleRequestImport is true (test environments, automated loading); otherwise load keys through a key ceremony. Answers the metadata with its KCV; the clear key is never returned. An alias that exists answers 409; weak components (all zero, XOR to zero, equal halves) 400.");
         keys.MapGet("/", List).WithSummary("List keys (metadata only)")
             .WithName("ListKeys").WithDescription("Every issuer key's metadata: alias, usage, algorithm, KCV, status.");
         keys.MapGet("/{alias}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One key's metadata")
@@ -28,6 +29,13 @@ public static class KeysApi
             .WithName("RewrapKeys").WithDescription("After a master key rotation, wraps every stored key under the current master key and answers how many were re-wrapped. No body.");
         return admin;
     }
+
+    /// <summary>Runs before validation: components sent by one client in one request break dual control, so they are refused unless the setting allows it.</summary>
+    private static async ValueTask<object?> SingleRequestImportGate(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.Arguments.OfType<CreateKeyRequest>().Single().Components is not null
+        && !context.HttpContext.RequestServices.GetRequiredService<KeySettings>().AllowSingleRequestImport
+            ? ProblemResults.Forbidden("Importing a key from components in one request is off (Keys:AllowSingleRequestImport); load it through a key ceremony, /v1/admin/key-ceremonies, one custodian per component.")
+            : await next(context);
 
     private static async Task<Created<KeyResponse>> Create(CreateKeyRequest request, KeyRing ring, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Keys;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,12 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var problem = ToProblem(exception);
-        if (problem.Status >= 500)
+        if (exception is KeyIntegrityException)
+        {
+            // Our own text: the alias and what was checked, never key material.
+            logger.LogError("{Message}", exception.Message);
+        }
+        else if (problem.Status >= 500)
         {
             // Type only: a provider's message could carry data we must not log.
             logger.LogError("Request failed with {ExceptionType}", exception.GetType().FullName);

@@ -42,6 +42,10 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(Dcvv2VerifyResponse)] = new Dcvv2VerifyResponse(VerificationOutcome.Match, null, Window, Window.AddHours(1)),
         [typeof(CreateKeyRequest)] = new CreateKeyRequest("doc-cvk", KeyUsage.Cvk, Components: ["0123456789ABCDEFFEDCBA9876543210"]),
         [typeof(KeyResponse)] = new KeyResponse(Id, "doc-cvk", KeyUsage.Cvk, KeyAlgorithmName.Tdes2Key, "08D7B4", "active", Created),
+        [typeof(OpenKeyCeremonyRequest)] = new OpenKeyCeremonyRequest("cvk-visa-2027", KeyUsage.Cvk, 2),
+        [typeof(KeyCeremonyResponse)] = Ceremony("open", [], null),
+        [typeof(SubmitComponentRequest)] = new SubmitComponentRequest("0123456789ABCDEF0123456789ABCDEF"),
+        [typeof(ComponentSubmittedResponse)] = new ComponentSubmittedResponse("D5D44F", Ceremony("open", [new("custodian-ana", "D5D44F", Created.AddMinutes(5))], null)),
         [typeof(RewrapResponse)] = new RewrapResponse(6),
         [typeof(CreateCardRangeRequest)] = new CreateCardRangeRequest("412345", Network.Visa, Keys("demo-cvk")),
         [typeof(CardRangeResponse)] = new CardRangeResponse(Id, "412345", Network.Visa, Keys("demo-cvk"), new(60, 300, false),
@@ -73,6 +77,9 @@ internal sealed class OpenApiExamples : ISchemaFilter
             editable.Examples = [JsonSerializer.SerializeToNode(example, context.Type, Json)!];
         }
     }
+
+    private static KeyCeremonyResponse Ceremony(string status, CeremonyComponentResponse[] components, string? kcv) => new(
+        Id, "cvk-visa-2027", KeyUsage.Cvk, KeyAlgorithmName.Tdes2Key, 2, status, components, "bootstrap-admin", Created, Created.AddHours(24), null, kcv);
 
     private static RangeKeysDto Keys(string cvk) => new() { ["cvv1"] = cvk, ["cvv2"] = cvk, ["icvv"] = cvk, ["dcvv2"] = "demo-dcvv2" };
 

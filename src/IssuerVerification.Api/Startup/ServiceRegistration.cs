@@ -30,6 +30,9 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<KeyRing>();
+        services.AddSingleton(KeySettings.Read(configuration));
+        services.AddSingleton(KeySettings.Ceremonies(configuration, environment));
+        services.AddSingleton<KeyCeremonies>();
         services.AddSingleton<PanProtector>();
         services.AddSingleton<Sealer>();
         services.AddSingleton<SecretHasher>();

@@ -7,7 +7,7 @@ using IssuerVerification.Domain.Keys;
 namespace IssuerVerification.Api.Startup;
 
 /// <summary>
-/// Applies migrations, ensures the system keys and the bootstrap admin (created once; reset only with
+/// Applies migrations, ensures the system keys (and re-wraps keys still in the older wrap format) and the bootstrap admin (created once; reset only with
 /// <c>Bootstrap:ResetAdmin</c>), and seeds demo data when asked.
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
@@ -27,7 +27,12 @@ internal sealed class StoreInitializer(
             await schema.MigrateAsync(ct);
             foreach (var usage in SystemKeys)
             {
-                RequireUnwrappable(await keys.SystemKeyAsync(usage, ct));
+                await RequireUnwrappableAsync(usage, ct);
+            }
+            var upgraded = await keys.UpgradeWrapFormatAsync(ct);
+            if (upgraded > 0 && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Re-wrapped {Count} keys from the older wrap format into the current one (bound to alias and KCV).", upgraded);
             }
             if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey
                 && !await clients.EnsureAsync(BootstrapAdminName, adminKey, [Scopes.Admin], configuration.GetValue<bool>("Bootstrap:ResetAdmin"), ct))
@@ -49,13 +54,13 @@ internal sealed class StoreInitializer(
     }
 
     /// <summary>A replica with the wrong master key must not start: every request needing a key would fail.</summary>
-    private void RequireUnwrappable(KeyHandle key)
+    private async Task RequireUnwrappableAsync(KeyUsage usage, CancellationToken ct)
     {
         try
         {
-            crypto.CheckValue(key);
+            crypto.CheckValue(await keys.SystemKeyAsync(usage, ct));
         }
-        catch (CryptoException)
+        catch (Exception e) when (e is CryptoException or KeyIntegrityException)
         {
             throw new MasterKeyMismatchException();
         }

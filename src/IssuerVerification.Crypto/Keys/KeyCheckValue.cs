@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IssuerVerification.Crypto.Algorithms;
+using IssuerVerification.Crypto.Signing;
 using IssuerVerification.Domain.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Engines;
@@ -17,13 +18,22 @@ internal static class KeyCheckValue
 {
     private const int Bytes = 3;
 
+    /// <summary>The check value of a key kept ready for use (its engines already initialised).</summary>
     public static string Compute(UnwrappedKey key) => key.Algorithm switch
     {
         KeyAlgorithm.Tdes2Key => Tdes(key.Tdes, Bytes),
-        KeyAlgorithm.HmacSha1 => HmacSha1(key.Material),
-        KeyAlgorithm.HmacSha256 => Convert.ToHexString(HMACSHA256.HashData(key.Material, new byte[8]), 0, Bytes),
-        KeyAlgorithm.Aes256 => AesCmac(key.Material),
         KeyAlgorithm.EcP256 => key.Signing.CheckValue(),
+        _ => Of(key.Algorithm, key.Material),
+    };
+
+    /// <summary>The check value of clear material: a key about to be wrapped, or one custodian's component.</summary>
+    public static string Of(KeyAlgorithm algorithm, byte[] material) => algorithm switch
+    {
+        KeyAlgorithm.Tdes2Key => Tdes(new TdesKey(material), Bytes),
+        KeyAlgorithm.HmacSha1 => HmacSha1(material),
+        KeyAlgorithm.HmacSha256 => Convert.ToHexString(HMACSHA256.HashData(material, new byte[8]), 0, Bytes),
+        KeyAlgorithm.Aes256 => AesCmac(material),
+        KeyAlgorithm.EcP256 => new EcSigningKey(material).CheckValue(),
         _ => throw new CryptoException("Unknown key algorithm."),
     };
 

@@ -7,7 +7,7 @@ namespace IssuerVerification.Crypto.Keys;
 /// <summary>
 /// A key unwrapped once and kept ready for use: the clear material, and for TDES keys the
 /// initialised engines, for EC keys the parsed signing key. It remembers the exact wrapped bytes it
-/// came from, so a handle matches it only with the same id, usage, algorithm and blob.
+/// came from, so a handle matches it only with the same id, alias, usage, algorithm, KCV and blob.
 /// </summary>
 internal sealed class UnwrappedKey
 {
@@ -17,6 +17,8 @@ internal sealed class UnwrappedKey
 
     public UnwrappedKey(KeyHandle handle, byte[] material)
     {
+        Alias = handle.Alias;
+        Kcv = handle.Kcv;
         Usage = handle.Usage;
         Algorithm = handle.Algorithm;
         _wrapped = handle.Wrapped.ToArray();
@@ -24,6 +26,10 @@ internal sealed class UnwrappedKey
         _tdes = Algorithm == KeyAlgorithm.Tdes2Key ? new TdesKey(material) : null;
         _signing = Algorithm == KeyAlgorithm.EcP256 ? new EcSigningKey(material) : null;
     }
+
+    public string Alias { get; }
+
+    public string Kcv { get; }
 
     public KeyUsage Usage { get; }
 
@@ -36,5 +42,6 @@ internal sealed class UnwrappedKey
     public EcSigningKey Signing => _signing ?? throw new CryptoException("Not an EC signing key.");
 
     public bool Matches(KeyHandle handle) =>
-        handle.Usage == Usage && handle.Algorithm == Algorithm && handle.Wrapped.AsSpan().SequenceEqual(_wrapped);
+        handle.Usage == Usage && handle.Algorithm == Algorithm && handle.Alias == Alias && handle.Kcv == Kcv
+        && handle.Wrapped.AsSpan().SequenceEqual(_wrapped);
 }

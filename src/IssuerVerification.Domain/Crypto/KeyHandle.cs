@@ -1,7 +1,8 @@
 namespace IssuerVerification.Domain.Crypto;
 
 /// <summary>
-/// A key as the store keeps it: identity, usage, algorithm and the key material wrapped
-/// (encrypted and authenticated) by the crypto provider. Only the provider can use it.
+/// A key as the store keeps it: identity, alias, usage, algorithm, check value and the key material wrapped
+/// (encrypted and authenticated) by the crypto provider. Only the provider can use it; it refuses a handle whose
+/// metadata is not the one the material was wrapped with, or whose KCV does not match the material.
 /// </summary>
-public sealed record KeyHandle(Guid Id, KeyUsage Usage, KeyAlgorithm Algorithm, byte[] Wrapped);
+public sealed record KeyHandle(Guid Id, string Alias, KeyUsage Usage, KeyAlgorithm Algorithm, string Kcv, byte[] Wrapped);

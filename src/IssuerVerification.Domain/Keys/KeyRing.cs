@@ -22,25 +22,31 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, IAuditLog au
             throw new ConflictException($"A key with alias '{alias}' exists.");
         }
         var id = Guid.NewGuid();
-        var handle = components is { Count: > 0 }
-            ? crypto.ImportKey(id, usage, algorithm, components)
-            : crypto.GenerateKey(id, usage, algorithm);
-        var key = new StoredKey
-        {
-            Id = id,
-            Alias = alias,
-            Usage = usage,
-            Algorithm = algorithm,
-            Wrapped = handle.Wrapped,
-            Kcv = crypto.CheckValue(handle),
-            Status = KeyStatus.Active,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var key = ToStoredKey(components is { Count: > 0 }
+            ? crypto.ImportKey(id, alias, usage, algorithm, components)
+            : crypto.GenerateKey(id, alias, usage, algorithm), clock);
         await store.AddAsync(key, ct);
         return key;
     }
 
-    /// <summary>The key with this alias; null when there is none.</summary>
+    /// <summary>A new active key's record from the handle the crypto provider made.</summary>
+    public static StoredKey ToStoredKey(KeyHandle handle, TimeProvider clock) => new()
+    {
+        Id = handle.Id,
+        Alias = handle.Alias,
+        Usage = handle.Usage,
+        Algorithm = handle.Algorithm,
+        Wrapped = handle.Wrapped,
+        Kcv = handle.Kcv,
+        Status = KeyStatus.Active,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
+
+    /// <summary>
+    /// The key with this alias; null when there is none. Each load from the store is checked with the provider (its
+    /// wrapping is bound to the row's id, alias, usage, algorithm and KCV, and the KCV is recomputed from the material):
+    /// a row that does not check out throws <see cref="KeyIntegrityException"/> and is never used.
+    /// </summary>
     public async Task<StoredKey?> FindAsync(string alias, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -51,9 +57,26 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, IAuditLog au
         var key = await store.FindAsync(alias, ct);
         if (key is not null)
         {
+            RequireIntact(key);
             _cache[alias] = (key, now);
         }
         return key;
+    }
+
+    private void RequireIntact(StoredKey key)
+    {
+        try
+        {
+            if (crypto.CheckValue(key.Handle) == key.Kcv)
+            {
+                return;
+            }
+        }
+        catch (CryptoException e)
+        {
+            throw new KeyIntegrityException(key.Alias, e);
+        }
+        throw new KeyIntegrityException(key.Alias, new CryptoException("The KCV of the key's material is not its stored KCV."));
     }
 
     /// <summary>The issuer key with this alias; unknown and system keys are not found.</summary>
@@ -113,13 +136,18 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, IAuditLog au
         }
     }
 
-    /// <summary>Re-wraps every stored key under the current master key; returns how many changed.</summary>
-    public async Task<int> RewrapAllAsync(CancellationToken ct)
+    /// <summary>Re-wraps every stored key under the current master key and wrap format; returns how many changed.</summary>
+    public Task<int> RewrapAllAsync(CancellationToken ct) => RewrapAsync(key => !crypto.IsCurrent(key), ct);
+
+    /// <summary>At start: re-wraps every key still in an older wrap format (which binds less), so the old format does not stay in use.</summary>
+    public Task<int> UpgradeWrapFormatAsync(CancellationToken ct) => RewrapAsync(key => !crypto.HasCurrentFormat(key), ct);
+
+    private async Task<int> RewrapAsync(Func<KeyHandle, bool> needed, CancellationToken ct)
     {
         var changed = 0;
         foreach (var key in await store.ListAsync(ct))
         {
-            if (crypto.IsCurrent(key.Handle))
+            if (!needed(key.Handle))
             {
                 continue;
             }

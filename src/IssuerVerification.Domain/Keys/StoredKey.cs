@@ -16,5 +16,5 @@ public sealed class StoredKey
     public int Version { get; set; } = 1;
     public DateTime CreatedAt { get; init; }
 
-    public KeyHandle Handle => new(Id, Usage, Algorithm, Wrapped);
+    public KeyHandle Handle => new(Id, Alias, Usage, Algorithm, Kcv, Wrapped);
 }

@@ -32,6 +32,7 @@ public sealed class TestApi : WebApplicationFactory<Program>
             ["Bootstrap:AdminApiKey"] = AdminKey,
             ["Demo:Seed"] = "false",
             ["Swagger:Enabled"] = "true",
+            ["Keys:AllowSingleRequestImport"] = "true",
             ["RateLimiting:PermitsPerSecond"] = "100000",
             ["RateLimiting:Burst"] = "100000",
         };

@@ -1,0 +1,68 @@
+using IssuerVerification.Crypto.Keys;
+using IssuerVerification.Domain.Crypto;
+
+namespace IssuerVerification.Crypto;
+
+/// <summary>Key ceremonies: the running XOR of the components stays wrapped between submissions; clear buffers are zeroed.</summary>
+public sealed partial class SoftwareCryptoProvider
+{
+    public ComponentAdded AddComponent(Guid ceremonyId, KeyAlgorithm algorithm, PartialKey? partial, byte[] component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        if (algorithm == KeyAlgorithm.EcP256 || !KeySpec.LengthFits(algorithm, component.Length))
+        {
+            throw new CryptoException($"A {algorithm} component must be {KeySpec.LengthRule(algorithm)}.");
+        }
+        if (WeakKeys.IsZero(algorithm, component))
+        {
+            throw new WeakKeyException("A component may not be all zeros.");
+        }
+
+        var running = partial is null ? new byte[component.Length] : OpenPartial(ceremonyId, algorithm, partial);
+        try
+        {
+            if (running.Length != component.Length)
+            {
+                throw new CryptoException($"Every component of this ceremony must be {running.Length} bytes.");
+            }
+            for (var i = 0; i < running.Length; i++)
+            {
+                running[i] ^= component[i];
+            }
+            var count = (partial?.Components ?? 0) + 1;
+            var wrapped = KeyWrap.WrapPartial(_current, ceremonyId, algorithm, count, running);
+            return new ComponentAdded(new PartialKey(ceremonyId, algorithm, count, wrapped), KeyCheckValue.Of(algorithm, component));
+        }
+        finally
+        {
+            Array.Clear(running);
+        }
+    }
+
+    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        KeySpec.RequirePair(usage, partial.Algorithm);
+        var key = OpenPartial(partial.CeremonyId, partial.Algorithm, partial);
+        var weakness = WeakKeys.IsZero(partial.Algorithm, key) ? "The components XOR to zero." : WeakKeys.Weakness(partial.Algorithm, key);
+        if (weakness is not null)
+        {
+            Array.Clear(key);
+            throw new WeakKeyException(weakness);
+        }
+
+        return Wrap(id, alias, usage, partial.Algorithm, key);
+    }
+
+    private byte[] OpenPartial(Guid ceremonyId, KeyAlgorithm algorithm, PartialKey partial)
+    {
+        if (partial.CeremonyId != ceremonyId || partial.Algorithm != algorithm)
+        {
+            throw new CryptoException("The partial key belongs to another ceremony or algorithm.");
+        }
+        KeyWrap.RequirePartial(partial.Wrapped);
+
+        return Unwrap(partial.Wrapped, masterKey => KeyWrap.TryUnwrapPartial(masterKey, partial),
+            "Partial key check failed: it was altered or belongs to another ceremony or step.");
+    }
+}
