@@ -41,6 +41,43 @@ public sealed class KeyWrappingTests
     }
 
     [Fact]
+    public void Wrapped_bytes_under_another_alias_or_kcv_are_refused_even_after_use()
+    {
+        var provider = TestKeys.NewProvider();
+        var key = TestKeys.Import(provider, KeyUsage.Cvk, Convert.FromHexString(TestKey));
+        var other = TestKeys.Import(provider, KeyUsage.Cvk, RandomNumberGenerator.GetBytes(16));
+        Assert.Equal("561", provider.Cvv(key, "4123456789012345", "8701", "101"));
+
+        Assert.Contains("alias", Assert.Throws<CryptoException>(() => provider.Cvv(key with { Alias = "cvk-other" }, "4123456789012345", "8701", "101")).Message);
+        Assert.Throws<CryptoException>(() => provider.Cvv(key with { Kcv = other.Kcv }, "4123456789012345", "8701", "101"));
+        // The rows of two keys with their wrapped material swapped.
+        Assert.Throws<CryptoException>(() => provider.Cvv(key with { Wrapped = other.Wrapped }, "4123456789012345", "8701", "101"));
+        Assert.Throws<CryptoException>(() => provider.Cvv(other with { Wrapped = key.Wrapped }, "4123456789012345", "8701", "101"));
+        Assert.Equal("561", provider.Cvv(key, "4123456789012345", "8701", "101"));
+    }
+
+    [Fact]
+    public void A_key_in_the_legacy_format_still_works_has_its_kcv_checked_and_is_upgraded_by_a_rewrap()
+    {
+        var master = RandomNumberGenerator.GetBytes(32);
+        var provider = new SoftwareCryptoProvider(master);
+        var legacy = LegacyWrap(master, new KeyHandle(Guid.NewGuid(), "cvk-legacy", KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, "08D7B4", []), Convert.FromHexString(TestKey));
+
+        Assert.False(provider.HasCurrentFormat(legacy));
+        Assert.False(provider.IsCurrent(legacy));
+        Assert.Equal("561", provider.Cvv(legacy, "4123456789012345", "8701", "101"));
+        Assert.Contains("check value mismatch", Assert.Throws<CryptoException>(() => provider.CheckValue(legacy with { Kcv = "D5D44F" })).Message);
+
+        var upgraded = provider.Rewrap(legacy);
+        Assert.True(provider.IsCurrent(upgraded));
+        Assert.Equal(2, upgraded.Wrapped[0]);
+        Assert.Equal("561", provider.Cvv(upgraded, "4123456789012345", "8701", "101"));
+        Assert.Throws<CryptoException>(() => provider.CheckValue(upgraded with { Alias = "cvk-other" }));
+        // Upgrading needs the right KCV: a legacy row whose KCV was changed is not re-wrapped under it.
+        Assert.Throws<CryptoException>(() => provider.Rewrap(legacy with { Kcv = "D5D44F" }));
+    }
+
+    [Fact]
     public void Another_master_key_cannot_unwrap()
     {
         var key = TestKeys.Import(TestKeys.NewProvider(), KeyUsage.Cvk, Convert.FromHexString(TestKey));
@@ -83,6 +120,23 @@ public sealed class KeyWrappingTests
         var rewrapped = new SoftwareCryptoProvider(newMaster, [oldMaster]).Rewrap(key);
         Assert.Equal(before.PublicJwk(key)["kid"], new SoftwareCryptoProvider(newMaster).PublicJwk(rewrapped)["kid"]);
         Assert.Equal(before.CheckValue(key), new SoftwareCryptoProvider(newMaster).CheckValue(rewrapped));
+    }
+
+    /// <summary>Format 1, written here by hand: 1 ‖ master key id ‖ nonce ‖ AES-GCM(material) ‖ tag, bound to id, usage and algorithm only.</summary>
+    private static KeyHandle LegacyWrap(byte[] master, KeyHandle metadata, byte[] material)
+    {
+        var header = new byte[5];
+        header[0] = 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(1),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData([.. "IssuerVerification master key id v1"u8, .. master])));
+        var id = new byte[16];
+        metadata.Id.TryWriteBytes(id, bigEndian: true, out _);
+        byte[] associated = [.. "IssuerVerification key wrap v1"u8, .. header, .. id, .. System.Text.Encoding.ASCII.GetBytes($"{metadata.Usage}\0{metadata.Algorithm}")];
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var (ciphertext, tag) = (new byte[material.Length], new byte[16]);
+        using var gcm = new AesGcm(master, 16);
+        gcm.Encrypt(nonce, material, ciphertext, tag, associated);
+        return metadata with { Wrapped = [.. header, .. nonce, .. ciphertext, .. tag] };
     }
 
     private static byte[] Flip(byte[] bytes, int index)
