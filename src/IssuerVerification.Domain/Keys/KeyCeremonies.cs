@@ -17,7 +17,7 @@ public sealed class KeyCeremonies(
     {
         if (componentCount < options.MinComponents || componentCount > KeyCeremonyOptions.MaxComponents)
         {
-            throw new InvalidFieldException("components",
+            throw new InvalidFieldException("componentCount",
                 $"A ceremony has {options.MinComponents} to {KeyCeremonyOptions.MaxComponents} components, one per custodian.");
         }
         if (await keys.FindAsync(alias, ct) is not null)

@@ -2,12 +2,26 @@ using IssuerVerification.Domain.Keys;
 
 namespace IssuerVerification.Domain.Tests.Fakes;
 
-/// <summary>Keys by alias; what <see cref="KeyRing.HandleAsync"/> reads.</summary>
+/// <summary>Keys by alias; what <see cref="KeyRing.HandleAsync"/> reads. Like a database, it hands out copies.</summary>
 internal sealed class FakeKeyStore(params StoredKey[] keys) : IKeyStore
 {
     private readonly List<StoredKey> _keys = [.. keys];
 
-    public Task<StoredKey?> FindAsync(string alias, CancellationToken ct) => Task.FromResult(_keys.FirstOrDefault(k => k.Alias == alias));
+    public Task<StoredKey?> FindAsync(string alias, CancellationToken ct) =>
+        Task.FromResult(_keys.FirstOrDefault(k => k.Alias == alias) is { } key ? Copy(key) : null);
+
+    private static StoredKey Copy(StoredKey key) => new()
+    {
+        Id = key.Id,
+        Alias = key.Alias,
+        Usage = key.Usage,
+        Algorithm = key.Algorithm,
+        Wrapped = key.Wrapped,
+        Kcv = key.Kcv,
+        Status = key.Status,
+        Version = key.Version,
+        CreatedAt = key.CreatedAt,
+    };
 
     public Task<IReadOnlyList<StoredKey>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<StoredKey>>(_keys);
 
