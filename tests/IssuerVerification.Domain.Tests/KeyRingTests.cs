@@ -16,7 +16,12 @@ public sealed class KeyRingTests
         var clock = new FakeClock(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var store = new FakeKeyStore(new StoredKey
         {
-            Id = Guid.NewGuid(), Alias = "cvk", Usage = KeyUsage.Cvk, Algorithm = KeyAlgorithm.Tdes2Key, Wrapped = [1], Kcv = "08D7B4",
+            Id = Guid.NewGuid(),
+            Alias = "cvk",
+            Usage = KeyUsage.Cvk,
+            Algorithm = KeyAlgorithm.Tdes2Key,
+            Wrapped = [1],
+            Kcv = "08D7B4",
         });
         var (here, there) = (Ring(store, clock), Ring(store, clock));
         await there.HandleAsync(Range, KeySlot.Cvv2, default);
