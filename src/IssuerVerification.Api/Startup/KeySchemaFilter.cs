@@ -16,7 +16,9 @@ internal sealed class KeySchemaFilter : ISchemaFilter
         {
             return;
         }
-        if (context.Type == typeof(KeyUsage))
+        // The component schema only: a property that refers to it keeps a plain reference, so generated clients
+        // use the one string enum (an enum repeated on the property made NSwag write an inline enum sent as a number).
+        if (context.Type == typeof(KeyUsage) && context.MemberInfo is null)
         {
             editable.Enum = [.. KeyUsages.IssuerKeys.Select(u => (JsonNode)JsonValue.Create(UsageName(u)))];
             editable.Description = "What a key is for.";
