@@ -66,6 +66,28 @@ public sealed class KeyCeremonyTests
     }
 
     [Theory, MemberData(nameof(Stores))]
+    public async Task Parallel_submissions_keep_one_component_per_client_and_make_the_key_once(string store)
+    {
+        await using var api = await TestApi.StartAsync(store);
+        var custodians = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => api.ClientWithScopesAsync("key:custodian")));
+        var components = Enumerable.Range(0, 2).Select(_ => Convert.ToHexString(RandomNumberGenerator.GetBytes(16))).ToList();
+        components.Add(Xor(Key, Xor(components[0], components[1])));
+        var id = await OpenAsync(api, "cvk-parallel", 3);
+
+        // The first custodian sends two components at once: one is taken, the other refused.
+        var twice = await Task.WhenAll(components.Take(2).Select(c => custodians[0].PostJsonAsync($"{Ceremonies}/{id}/components", new { component = c })));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], twice.Select(r => r.StatusCode).Order());
+        var taken = (await twice.Single(r => r.IsSuccessStatusCode).ReadJsonAsync()).GetProperty("componentKcv").GetString();
+        var rest = components.Where(c => IndependentKcv(c) != taken).ToList();
+
+        var answers = await Task.WhenAll(rest.Select((c, i) => custodians[i + 1].PostJsonAsync($"{Ceremonies}/{id}/components", new { component = c })));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], answers.Select(r => r.StatusCode).Order());
+        var ceremony = await (await api.Client().GetAsync($"{Ceremonies}/{id}")).ReadJsonAsync();
+        Assert.Equal(("completed", "08D7B4", 3), (ceremony.GetProperty("status").GetString(), ceremony.GetProperty("kcv").GetString(), ceremony.GetProperty("components").GetArrayLength()));
+        Assert.Equal("08D7B4", (await (await api.Client().GetAsync("/v1/admin/keys/cvk-parallel")).ReadJsonAsync()).GetProperty("kcv").GetString());
+    }
+
+    [Theory, MemberData(nameof(Stores))]
     public async Task An_open_ceremony_expires_and_keeps_no_partial_key(string store)
     {
         await using var api = await TestApi.StartAsync(store);

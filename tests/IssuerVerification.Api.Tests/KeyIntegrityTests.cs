@@ -33,6 +33,37 @@ public sealed class KeyIntegrityTests
         await AssertRefusedAsync(api, generate);
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_key_in_the_legacy_wrap_format_is_upgraded_at_start_and_computes_the_same(string store)
+    {
+        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
+        try
+        {
+            object generate;
+            string value;
+            await using (var before = await TestApi.StartAsync(store, settings))
+            {
+                generate = await RangeWithTwoKeysAsync(before);
+                value = await ValueAsync(before, generate);
+                // cvk-a as a version before format 2 stored it.
+                var legacy = LegacyKeyWrap.Wrap(Convert.FromHexString(TestApi.MasterKey), await IdAsync(before, "cvk-a"), "Cvk", "Tdes2Key",
+                    Convert.FromHexString("0123456789ABCDEFFEDCBA9876543210"));
+                await ExecuteAsync(before, "UPDATE \"Keys\" SET \"Wrapped\" = {0} WHERE \"Alias\" = 'cvk-a'", legacy);
+                Assert.Equal(1, (await WrappedAsync(before))["cvk-a"][0]);
+            }
+
+            await using var after = await TestApi.StartAsync(store, settings);
+            Assert.All((await WrappedAsync(after)).Values, w => Assert.Equal(2, w[0]));
+            Assert.Equal(value, await ValueAsync(after, generate));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
     private static async Task AssertSwapRefusedAsync(string store, string column)
     {
         await using var api = await TestApi.StartAsync(store);
@@ -64,8 +95,17 @@ public sealed class KeyIntegrityTests
         var pan = TestPans.Random("444433");
         await api.RegisterCardAsync(pan);
         var generate = new { pan, expiry = "3012", kind = "cvv2" };
-        await (await api.Client().PostJsonAsync("/v1/cvv/generate", generate)).ReadJsonAsync();
+        await ValueAsync(api, generate);
         return generate;
+    }
+
+    private static async Task<string> ValueAsync(TestApi api, object generate) =>
+        (await (await api.Client().PostJsonAsync("/v1/cvv/generate", generate)).ReadJsonAsync()).GetProperty("value").GetString()!;
+
+    private static async Task<Guid> IdAsync(TestApi api, string alias)
+    {
+        await using var db = await ContextAsync(api);
+        return await db.Keys.Where(k => k.Alias == alias).Select(k => k.Id).SingleAsync();
     }
 
     private static async Task AssertRefusedAsync(TestApi api, object generate)

@@ -122,22 +122,8 @@ public sealed class KeyWrappingTests
         Assert.Equal(before.CheckValue(key), new SoftwareCryptoProvider(newMaster).CheckValue(rewrapped));
     }
 
-    /// <summary>Format 1, written here by hand: 1 ‖ master key id ‖ nonce ‖ AES-GCM(material) ‖ tag, bound to id, usage and algorithm only.</summary>
-    private static KeyHandle LegacyWrap(byte[] master, KeyHandle metadata, byte[] material)
-    {
-        var header = new byte[5];
-        header[0] = 1;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(1),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData([.. "IssuerVerification master key id v1"u8, .. master])));
-        var id = new byte[16];
-        metadata.Id.TryWriteBytes(id, bigEndian: true, out _);
-        byte[] associated = [.. "IssuerVerification key wrap v1"u8, .. header, .. id, .. System.Text.Encoding.ASCII.GetBytes($"{metadata.Usage}\0{metadata.Algorithm}")];
-        var nonce = RandomNumberGenerator.GetBytes(12);
-        var (ciphertext, tag) = (new byte[material.Length], new byte[16]);
-        using var gcm = new AesGcm(master, 16);
-        gcm.Encrypt(nonce, material, ciphertext, tag, associated);
-        return metadata with { Wrapped = [.. header, .. nonce, .. ciphertext, .. tag] };
-    }
+    private static KeyHandle LegacyWrap(byte[] master, KeyHandle metadata, byte[] material) =>
+        metadata with { Wrapped = LegacyKeyWrap.Wrap(master, metadata.Id, metadata.Usage.ToString(), metadata.Algorithm.ToString(), material) };
 
     private static byte[] Flip(byte[] bytes, int index)
     {
