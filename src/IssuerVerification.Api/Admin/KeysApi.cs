@@ -26,7 +26,7 @@ public static class KeysApi
             .WithSummary("Retire a key no card range uses: it is refused for every operation from then on")
             .WithName("RetireKey").WithDescription("Marks the key retired; retiring again answers the same. While a card range uses the key in any slot the answer is 409 naming the range and slot; an unknown alias 404.");
         keys.MapPost("/rewrap", Rewrap).WithSummary("Re-wrap every stored key under the current master key (after a master key rotation)")
-            .WithName("RewrapKeys").WithDescription("After a master key rotation, wraps every stored key under the current master key and answers how many were re-wrapped. No body.");
+            .WithName("RewrapKeys").WithDescription("After a master key rotation, wraps every stored key under the current master key (and in the current wrap format, bound to its alias and KCV) and answers how many were re-wrapped. No body.");
         return admin;
     }
 
