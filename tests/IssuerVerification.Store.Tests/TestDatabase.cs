@@ -1,3 +1,4 @@
+using IssuerVerification.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
         var services = new ServiceCollection()
             .AddIssuerStore(Enum.Parse<StorageProvider>(provider), connectionString)
+            .AddSingleton<IAuditMac, TestAuditMac>()
+            .AddSingleton<AuditTrail>()
             .BuildServiceProvider();
         await using (var db = await services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync())
         {

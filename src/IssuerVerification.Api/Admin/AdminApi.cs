@@ -1,3 +1,4 @@
+using IssuerVerification.Api.Audit;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Domain.Clients;
@@ -6,13 +7,15 @@ namespace IssuerVerification.Api.Admin;
 
 public static class AdminApi
 {
-    /// <summary>Keys, card ranges, cards and clients; scope <c>admin</c>.</summary>
+    /// <summary>Keys, card ranges, cards, clients and the audit trail; scope <c>admin</c>; every change audited.</summary>
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder routes) =>
         routes.MapGroup("/v1/admin")
             .RequireScope(Scopes.Admin)
             .RequireRateLimiting(RateLimiting.PerClient)
+            .AddEndpointFilter<AdminAuditFilter>()
             .MapKeys()
             .MapCardRanges()
             .MapCards()
-            .MapClients();
+            .MapClients()
+            .MapAudit();
 }

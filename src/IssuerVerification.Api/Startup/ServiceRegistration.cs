@@ -1,4 +1,5 @@
 using FluentValidation;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Health;
@@ -29,6 +30,9 @@ internal static class ServiceRegistration
             MasterKeySettings.Current(configuration, environment), MasterKeySettings.Previous(configuration)));
         services.AddSingleton(TimeProvider.System);
 
+        services.AddSingleton<AuditChainKey>();
+        services.AddSingleton<IAuditMac>(sp => sp.GetRequiredService<AuditChainKey>());
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton<PanProtector>();
         services.AddSingleton<Sealer>();
