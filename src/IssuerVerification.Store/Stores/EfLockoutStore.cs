@@ -15,7 +15,7 @@ namespace IssuerVerification.Store.Stores;
 internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposable
 {
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
-    private readonly GroupCommit<Decision, bool> _decisions;
+    private readonly GroupCommit<Decision, DecisionOutcome> _decisions;
     private readonly AuditChain _chain;
     private ChainHead _head = ChainHead.New();
 
@@ -23,7 +23,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     {
         _contexts = contexts;
         _chain = new AuditChain(mac);
-        _decisions = new GroupCommit<Decision, bool>(CommitAsync);
+        _decisions = new GroupCommit<Decision, DecisionOutcome>(CommitAsync);
     }
 
     public async Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct)
@@ -43,23 +43,24 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             select new CardState(card, new LockoutState(lockout == null ? 0 : lockout.ConsecutiveFailures, lockout == null ? null : lockout.LockedUntil)))
             .Single());
 
-    public Task<bool> DecideAsync(Decision decision, CancellationToken ct) =>
+    public Task<DecisionOutcome> DecideAsync(Decision decision, CancellationToken ct) =>
         _decisions.SubmitAsync(decision with { Audit = AuditContext.Stamp(decision.Audit) });
 
     public Task WriteAsync(AuditEntry entry, CancellationToken ct) =>
         _decisions.SubmitAsync(new Decision(AuditContext.Stamp(entry), LockoutEffect.None, 0, default, default));
 
     /// <summary>One batch (the group commit runs one at a time, so the chain's head needs no lock).</summary>
-    private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<Decision> decisions)
+    private async Task<IReadOnlyList<DecisionOutcome>> CommitAsync(IReadOnlyList<Decision> decisions)
     {
+        var locks = new bool[decisions.Count];
         var records = new AuditEntry[decisions.Count];
         var ifLocked = new AuditEntry?[decisions.Count];
         var next = _head.Extend(_chain, decisions, records, ifLocked);
         try
         {
-            var locked = await CommitAsync(decisions, records, ifLocked);
+            var locked = await CommitAsync(decisions, records, ifLocked, locks);
             _head = next;
-            return locked;
+            return [.. locked.Select((l, i) => l ? DecisionOutcome.CardLocked : locks[i] ? DecisionOutcome.StandsAndLocks : DecisionOutcome.Stands)];
         }
         catch
         {
@@ -68,7 +69,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         }
     }
 
-    private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<Decision> decisions, AuditEntry[] records, AuditEntry?[] ifLocked)
+    /// <summary>Whether each decision found its card locked; <paramref name="locks"/> gets which failures locked it.</summary>
+    private async Task<bool[]> CommitAsync(IReadOnlyList<Decision> decisions, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
     {
         await using var db = await _contexts.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
@@ -79,11 +81,11 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         var plain = Enumerable.Range(0, decisions.Count).Where(i => decisions[i].Effect == LockoutEffect.None).ToList();
         if (!db.Database.IsNpgsql())
         {
-            return await CommitInStepsAsync(connection, decisions, effects, records, ifLocked);
+            return await CommitInStepsAsync(connection, decisions, effects, records, ifLocked, locks);
         }
         return effects.TrueForAll(i => decisions[i].Effect == LockoutEffect.Reset)
             ? await CommitMatchesAsync(connection, decisions, effects, plain, records, ifLocked)
-            : await CommitInOneRoundTripAsync(connection, decisions, effects, plain, records, ifLocked);
+            : await CommitInOneRoundTripAsync(connection, decisions, effects, plain, records, ifLocked, locks);
     }
 
     /// <summary>
@@ -117,8 +119,9 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             command.AddParameter("@ml", matches.Select(i => ifLocked[i]!.Mac).ToArray());
             sql.Append($$"""
                 WITH d AS (
-                  UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @now THEN "ConsecutiveFailures" ELSE 0 END
-                  WHERE "CardFingerprint" = ANY(@mf) AND ("ConsecutiveFailures" > 0 OR "LockedUntil" > @now)
+                  UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @now THEN "ConsecutiveFailures" ELSE 0 END,
+                    "LockedUntil" = CASE WHEN "LockedUntil" > @now THEN "LockedUntil" END
+                  WHERE "CardFingerprint" = ANY(@mf) AND ("ConsecutiveFailures" > 0 OR "LockedUntil" IS NOT NULL)
                   RETURNING "CardFingerprint" AS f, "LockedUntil" > @now AS locked)
                 INSERT INTO "AuditLog" ({{Columns}})
                 SELECT v.t, v.q, v.c, v.s, v.a, v.g, v.f, CASE WHEN COALESCE(d.locked, FALSE) THEN @lo ELSE v.o END,
@@ -155,7 +158,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     /// statements of one command in one implicit transaction and commits it before it answers: one round trip a batch.
     /// </summary>
     private static async Task<bool[]> CommitInOneRoundTripAsync(
-        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, List<int> plain, AuditEntry[] records, AuditEntry?[] ifLocked)
+        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, List<int> plain, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
     {
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder();
@@ -170,7 +173,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
                 INSERT INTO "AuditLog" ({Columns})
                 SELECT @t{i}, @q{i}, @c{i}, @s{i}, @a{i}, @g{i}, @f{i}, CASE WHEN {stands} THEN @lo ELSE @o{i} END, CASE WHEN {stands} THEN @lr ELSE @r{i} END,
                   @h{i}, @x{i}, CASE WHEN {stands} THEN @l{i} ELSE @k{i} END
-                RETURNING COALESCE("Reason" = @lr, FALSE);
+                RETURNING COALESCE("Reason" = @lr, FALSE), COALESCE((SELECT locks FROM d), FALSE);
 
                 """);
             AddAuditParameters(command, records[i], i, withFingerprint: false);
@@ -184,6 +187,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             {
                 await reader.ReadAsync();
                 locked[i] = reader.GetBoolean(0);
+                locks[i] = reader.GetBoolean(1);
                 await reader.NextResultAsync();
             }
         }
@@ -192,7 +196,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
 
     /// <summary>SQLite (in process, so round trips cost nothing): the lockout statements, then the records, in one transaction.</summary>
     private static async Task<bool[]> CommitInStepsAsync(
-        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, AuditEntry[] records, AuditEntry?[] ifLocked)
+        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
     {
         var locked = new bool[decisions.Count];
         await using var transaction = await connection.BeginTransactionAsync();
@@ -206,6 +210,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             {
                 var row = await reader.ReadAsync();
                 locked[i] = decisions[i].Effect == LockoutEffect.CountFailure ? !row : row && !reader.IsDBNull(0) && reader.GetBoolean(0);
+                locks[i] = row && reader.GetBoolean(1);
                 await reader.NextResultAsync();
             }
         }
@@ -222,7 +227,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     }
 
     /// <summary>
-    /// The conditional statement of a decision with an effect; it returns a column <c>locked</c>. It takes the card's row lock
+    /// The conditional statement of a decision with an effect; it returns columns <c>locked</c> and <c>locks</c> (this failure
+    /// locked the card). Both clear a lock that has expired (so a lock's end is seen once). It takes the card's row lock
     /// and tests the lock on the row as it is then, so decisions on one card are serialised in commit order on every replica.
     /// A failure is counted (and may lock) only on a card not locked: a row back means counted, none means locked. A reset
     /// returns a row only for a card that had failures or a lock, saying whether it is locked.
@@ -234,9 +240,10 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         if (d.Effect == LockoutEffect.Reset)
         {
             return string.Create(CultureInfo.InvariantCulture, $"""
-                UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @n{i} THEN "ConsecutiveFailures" ELSE 0 END
-                WHERE "CardFingerprint" = @f{i} AND ("ConsecutiveFailures" > 0 OR "LockedUntil" > @n{i})
-                RETURNING "LockedUntil" > @n{i} AS locked
+                UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @n{i} THEN "ConsecutiveFailures" ELSE 0 END,
+                  "LockedUntil" = CASE WHEN "LockedUntil" > @n{i} THEN "LockedUntil" END
+                WHERE "CardFingerprint" = @f{i} AND ("ConsecutiveFailures" > 0 OR "LockedUntil" IS NOT NULL)
+                RETURNING "LockedUntil" > @n{i} AS locked, FALSE AS locks
                 """);
         }
         command.AddParameter($"@m{i}", d.MaxFailures);
@@ -246,9 +253,9 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             VALUES (@f{i}, CASE WHEN @m{i} <= 1 THEN 0 ELSE 1 END, CASE WHEN @m{i} <= 1 THEN @u{i} END)
             ON CONFLICT ("CardFingerprint") DO UPDATE SET
               "ConsecutiveFailures" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN 0 ELSE "CardLockouts"."ConsecutiveFailures" + 1 END,
-              "LockedUntil" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN @u{i} ELSE "CardLockouts"."LockedUntil" END
+              "LockedUntil" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN @u{i} END
             WHERE "CardLockouts"."LockedUntil" IS NULL OR "CardLockouts"."LockedUntil" <= @n{i}
-            RETURNING FALSE AS locked
+            RETURNING FALSE AS locked, "LockedUntil" IS NOT NULL AS locks
             """);
     }
 
