@@ -93,6 +93,8 @@ public sealed class AuditTrailTests
         Assert.Equal(ids.OrderDescending(), ids);
         var target = await (await api.Client().GetAsync("/v1/admin/audit?target=/v1/admin/keys/paged-3")).ReadJsonAsync();
         Assert.Equal("paged-3", Assert.Single(target.GetProperty("records").EnumerateArray()).GetProperty("target").GetString()![^7..]);
+        Assert.Empty((await (await api.Client().GetAsync("/v1/admin/audit?to=2026-11-21T09:59:00Z")).ReadJsonAsync()).GetProperty("records").EnumerateArray());
+        Assert.NotEmpty((await (await api.Client().GetAsync("/v1/admin/audit?from=2026-11-21T09:59:00Z&to=2026-11-21T10:01:00Z")).ReadJsonAsync()).GetProperty("records").EnumerateArray());
         await (await api.Client().GetAsync("/v1/admin/audit?limit=0")).AssertInvalidFieldAsync("limit");
         await (await api.Client().GetAsync("/v1/admin/audit?card=xyz")).AssertInvalidFieldAsync("card");
     }

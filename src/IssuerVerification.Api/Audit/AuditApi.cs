@@ -40,8 +40,16 @@ public static class AuditApi
         }
         var records = await trail.FindAsync(new AuditQuery
         {
-            From = from?.ToUniversalTime(), To = to?.ToUniversalTime(), Client = client, Action = action, Outcome = outcome,
-            Target = target, CardFingerprint = fingerprint, RequestId = requestId, Before = before, Limit = limit,
+            From = from?.ToUniversalTime(),
+            To = to?.ToUniversalTime(),
+            Client = client,
+            Action = action,
+            Outcome = outcome,
+            Target = target,
+            CardFingerprint = fingerprint,
+            RequestId = requestId,
+            Before = before,
+            Limit = limit,
         }, ct);
         var next = records.Count == limit
             ? QueryHelpers.AddQueryString(http.Request.Path, http.Request.Query.Where(q => q.Key != "before")

@@ -1,5 +1,4 @@
 using FluentValidation;
-using IssuerVerification.Domain.Audit;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Health;
@@ -7,6 +6,7 @@ using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Crypto;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Dcvv2;
