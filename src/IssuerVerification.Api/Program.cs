@@ -1,4 +1,5 @@
 using IssuerVerification.Api.Admin;
+using IssuerVerification.Api.Audit;
 using IssuerVerification.Api.CardVerification;
 using IssuerVerification.Api.Dcvv2;
 using IssuerVerification.Api.Health;
@@ -19,6 +20,7 @@ var app = builder.Build();
 
 // Outermost, so the access log carries the status actually sent, problems included.
 app.UseHttpLogging();
+app.UseAuditContext();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();

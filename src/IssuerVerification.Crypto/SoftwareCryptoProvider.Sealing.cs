@@ -5,7 +5,7 @@ using IssuerVerification.Domain.Crypto;
 
 namespace IssuerVerification.Crypto;
 
-/// <summary>Stored data: PAN fingerprints and secret hashes (HMAC-SHA256), PAN encryption and sealing (AES-256-GCM).</summary>
+/// <summary>Stored data: PAN fingerprints, secret hashes and the audit chain (HMAC-SHA256), PAN encryption and sealing (AES-256-GCM).</summary>
 public sealed partial class SoftwareCryptoProvider : ISealing
 {
     public byte[] PanFingerprint(KeyHandle key, ReadOnlySpan<char> pan)
@@ -36,6 +36,9 @@ public sealed partial class SoftwareCryptoProvider : ISealing
 
     public byte[] SecretHash(KeyHandle key, ReadOnlySpan<byte> data) =>
         HMACSHA256.HashData(Use(key, "secret hashes", KeyUsage.SecretHashing).Material, data);
+
+    public void AuditMac(KeyHandle key, ReadOnlySpan<byte> data, Span<byte> mac) =>
+        HMACSHA256.HashData(Use(key, "the audit chain", KeyUsage.AuditChain).Material, data, mac);
 
     public byte[] Seal(KeyHandle key, ReadOnlySpan<byte> plaintext) =>
         GcmEnvelope.Seal(Use(key, "sealing data", KeyUsage.ResponseSealing).Material, GcmEnvelope.SealedFormat, plaintext);

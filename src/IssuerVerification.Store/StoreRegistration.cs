@@ -14,7 +14,10 @@ namespace IssuerVerification.Store;
 
 public static class StoreRegistration
 {
-    /// <summary>Registers the EF Core store (pooled context factory) and every store port.</summary>
+    /// <summary>
+    /// Registers the EF Core store (pooled context factory) and every store port. The audit writer needs an
+    /// <see cref="IAuditMac"/> registered besides (the crypto provider's, <see cref="AuditChainKey"/>).
+    /// </summary>
     public static IServiceCollection AddIssuerStore(
         this IServiceCollection services, StorageProvider provider, string connectionString, StoreTimeouts? timeouts = null)
     {
@@ -40,6 +43,7 @@ public static class StoreRegistration
         services.AddSingleton<EfLockoutStore>();
         services.AddSingleton<ILockoutStore>(sp => sp.GetRequiredService<EfLockoutStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<EfLockoutStore>());
+        services.AddSingleton<IAuditStore, EfAuditStore>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IDcvv2Store, EfDcvv2Store>();
         return services;

@@ -69,7 +69,7 @@ public sealed class CardVerificationInputTests
             Assert.Equal(HttpStatusCode.BadRequest, (await api.Client().PostAsync(path, Json(body, field, json))).StatusCode);
         }
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<Store.IssuerDbContext>>().CreateDbContextAsync();
-        Assert.Equal(0, await db.AuditLog.CountAsync());
+        Assert.Equal(0, await db.AuditLog.CountAsync(e => e.CardFingerprint != null)); // the set-up's admin changes are audited
         Assert.Equal(0, await db.CardLockouts.CountAsync());
         Assert.Equal(0, await db.AtcCounters.CountAsync());
         // maxFailures is 1: had anything been counted, the card would now be locked.

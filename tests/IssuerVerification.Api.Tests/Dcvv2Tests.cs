@@ -193,7 +193,7 @@ public sealed class Dcvv2Tests
 
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<Store.IssuerDbContext>>().CreateDbContextAsync();
         Assert.Equal(0, await db.Dcvv2Issuances.CountAsync());
-        Assert.Equal(0, await db.AuditLog.CountAsync());
+        Assert.Equal(0, await db.AuditLog.CountAsync(e => e.CardFingerprint != null)); // the set-up's admin changes are audited
     }
 
     [Theory, MemberData(nameof(Stores))]

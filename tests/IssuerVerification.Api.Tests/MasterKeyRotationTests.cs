@@ -36,7 +36,7 @@ public sealed class MasterKeyRotationTests
             await using (var rotating = await TestApi.StartAsync(store, Settings(NewMasterKey, TestApi.MasterKey)))
             {
                 var rewrapped = await (await rotating.Client().PostAsync("/v1/admin/keys/rewrap", null)).ReadJsonAsync();
-                Assert.Equal(6, rewrapped.GetProperty("rewrapped").GetInt32()); // the CVK and the five system keys
+                Assert.Equal(7, rewrapped.GetProperty("rewrapped").GetInt32()); // the CVK and the six system keys
                 var again = await (await rotating.Client().PostAsync("/v1/admin/keys/rewrap", null)).ReadJsonAsync();
                 Assert.Equal(0, again.GetProperty("rewrapped").GetInt32());
             }

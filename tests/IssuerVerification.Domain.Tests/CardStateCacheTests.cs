@@ -88,6 +88,6 @@ public sealed class CardStateCacheTests
             return Task.FromResult(new CardState(null, new LockoutState(Failures, null)));
         }
 
-        public Task<bool> DecideAsync(Decision decision, CancellationToken ct) => throw new NotSupportedException();
+        public Task<DecisionOutcome> DecideAsync(Decision decision, CancellationToken ct) => throw new NotSupportedException();
     }
 }

@@ -32,7 +32,7 @@ public sealed class Dcvv2ServiceTests
 
     private Dcvv2Service Service()
     {
-        var guard = new VerificationGuard(_lockouts, new CardStateCache(_lockouts, _clock, CardStateCacheOptions.Default), _clock);
+        var guard = new VerificationGuard(_lockouts, new CardStateCache(_lockouts, _clock, CardStateCacheOptions.Default), new FakeAuditLog(), _clock);
         return new Dcvv2Service(_codes, new KeyRing(new FakeKeyStore(Key), new NoKeyManagement(), _audit, _clock), _store, guard, _audit, _clock);
     }
 

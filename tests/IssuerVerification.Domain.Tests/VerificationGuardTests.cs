@@ -12,6 +12,7 @@ public sealed class VerificationGuardTests
 
     private readonly FakeClock _clock = new();
     private readonly FakeLockoutStore _lockouts = new();
+    private readonly FakeAuditLog _audit = new();
     private readonly CardStateCache _states;
     private readonly VerificationGuard _guard;
     private bool _checkRan;
@@ -19,7 +20,7 @@ public sealed class VerificationGuardTests
     public VerificationGuardTests()
     {
         _states = new CardStateCache(_lockouts, _clock, new CardStateCacheOptions(TimeSpan.FromMinutes(1)));
-        _guard = new VerificationGuard(_lockouts, _states, _clock);
+        _guard = new VerificationGuard(_lockouts, _states, _audit, _clock);
     }
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;

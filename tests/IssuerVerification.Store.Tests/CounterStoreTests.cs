@@ -48,18 +48,19 @@ public sealed class CounterStoreTests
         byte[] card = [4];
         var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var until = now.AddMinutes(30);
-        Task<bool> Decide(LockoutEffect effect, DateTime at) => lockouts.DecideAsync(Decision(card, effect, 3, until, at), default);
+        Task<DecisionOutcome> Decide(LockoutEffect effect, DateTime at) => lockouts.DecideAsync(Decision(card, effect, 3, until, at), default);
 
-        Assert.False(await Decide(LockoutEffect.CountFailure, now));
-        Assert.False(await Decide(LockoutEffect.CountFailure, now));
+        Assert.Equal(DecisionOutcome.Stands, await Decide(LockoutEffect.CountFailure, now));
+        Assert.Equal(DecisionOutcome.Stands, await Decide(LockoutEffect.CountFailure, now));
         Assert.Equal(new LockoutState(2, null), (await lockouts.CardStateAsync(card, default)).Lockout);
-        Assert.False(await Decide(LockoutEffect.CountFailure, now)); // the third counts and locks
+        Assert.Equal(DecisionOutcome.StandsAndLocks, await Decide(LockoutEffect.CountFailure, now)); // the third counts and locks
         Assert.Equal(new LockoutState(0, until), (await lockouts.CardStateAsync(card, default)).Lockout);
-        Assert.True(await Decide(LockoutEffect.CountFailure, now.AddMinutes(1))); // locked: not counted
-        Assert.True(await Decide(LockoutEffect.Reset, now.AddMinutes(1))); // a match on a locked card does not stand
+        Assert.Equal(DecisionOutcome.CardLocked, await Decide(LockoutEffect.CountFailure, now.AddMinutes(1))); // locked: not counted
+        Assert.Equal(DecisionOutcome.CardLocked, await Decide(LockoutEffect.Reset, now.AddMinutes(1))); // a match on a locked card does not stand
         Assert.Equal(new LockoutState(0, until), (await lockouts.CardStateAsync(card, default)).Lockout);
-        Assert.False(await Decide(LockoutEffect.CountFailure, until)); // the lock has ended
-        Assert.False(await Decide(LockoutEffect.Reset, until));
+        Assert.Equal(DecisionOutcome.Stands, await Decide(LockoutEffect.CountFailure, until)); // the lock has ended: cleared
+        Assert.Equal(new LockoutState(1, null), (await lockouts.CardStateAsync(card, default)).Lockout);
+        Assert.Equal(DecisionOutcome.Stands, await Decide(LockoutEffect.Reset, until));
         Assert.Equal(0, (await lockouts.CardStateAsync(card, default)).Lockout.ConsecutiveFailures);
     }
 
@@ -72,7 +73,8 @@ public sealed class CounterStoreTests
         var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var locked = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() =>
             lockouts.DecideAsync(Decision(card, LockoutEffect.CountFailure, 5, now.AddMinutes(30), now), default))));
-        Assert.Equal(5, locked.Count(l => !l));
+        Assert.Equal(5, locked.Count(l => l != DecisionOutcome.CardLocked));
+        Assert.Equal(1, locked.Count(l => l == DecisionOutcome.StandsAndLocks));
         await using var context = await db.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
         Assert.Equal(35, await context.AuditLog.CountAsync(e => e.Reason == "card_locked"));
         Assert.Equal(5, await context.AuditLog.CountAsync(e => e.Reason == "value_mismatch"));

@@ -1,3 +1,4 @@
+using IssuerVerification.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,26 +8,33 @@ namespace IssuerVerification.Store.Tests;
 internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly Func<Task> _drop;
+    private readonly string _provider;
+    private readonly string _connectionString;
 
-    private TestDatabase(ServiceProvider services, Func<Task> drop)
+    private TestDatabase(string provider, string connectionString, Func<Task> drop)
     {
-        Services = services;
-        _drop = drop;
+        (_provider, _connectionString, _drop) = (provider, connectionString, drop);
+        Services = NewServices();
     }
 
     public ServiceProvider Services { get; }
 
+    /// <summary>Another set of the store's services on the same database: another writer, as another replica has.</summary>
+    public ServiceProvider NewServices() => new ServiceCollection()
+        .AddIssuerStore(Enum.Parse<StorageProvider>(_provider), _connectionString)
+        .AddSingleton<IAuditMac, TestAuditMac>()
+        .AddSingleton<AuditTrail>()
+        .BuildServiceProvider();
+
     public static async Task<TestDatabase> CreateAsync(string store)
     {
         var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var services = new ServiceCollection()
-            .AddIssuerStore(Enum.Parse<StorageProvider>(provider), connectionString)
-            .BuildServiceProvider();
-        await using (var db = await services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync())
+        var database = new TestDatabase(provider, connectionString, drop);
+        await using (var db = await database.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
         }
-        return new TestDatabase(services, drop);
+        return database;
     }
 
     public async ValueTask DisposeAsync()

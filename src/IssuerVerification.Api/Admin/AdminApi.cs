@@ -1,3 +1,4 @@
+using IssuerVerification.Api.Audit;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Domain.Clients;
@@ -6,13 +7,15 @@ namespace IssuerVerification.Api.Admin;
 
 public static class AdminApi
 {
-    /// <summary>Keys, card ranges, cards and clients (scope <c>admin</c>), and key ceremonies (admin and custodians).</summary>
+    /// <summary>Keys, card ranges, cards, clients and the audit trail (scope <c>admin</c>; every change audited), and key ceremonies (admin and custodians; each step audited).</summary>
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder routes) =>
         routes.MapKeyCeremonies().MapGroup("/v1/admin")
             .RequireScope(Scopes.Admin)
             .RequireRateLimiting(RateLimiting.PerClient)
+            .AddEndpointFilter<AdminAuditFilter>()
             .MapKeys()
             .MapCardRanges()
             .MapCards()
-            .MapClients();
+            .MapClients()
+            .MapAudit();
 }

@@ -9,7 +9,9 @@ namespace IssuerVerification.Api.Auth;
 /// </summary>
 public static class ApiKeys
 {
-    public static string NewKey() => "ivk_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public const string Prefix = "ivk_";
+
+    public static string NewKey() => Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     public static byte[] Bytes(string key) => Encoding.UTF8.GetBytes(key);
 

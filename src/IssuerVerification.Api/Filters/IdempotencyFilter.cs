@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IssuerVerification.Api.Audit;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Keys;
 using Microsoft.AspNetCore.Http.Json;
@@ -95,6 +97,8 @@ public static class IdempotencyFilter
             }
             if (first.IsCompleted)
             {
+                await HttpAudit.WriteAsync(http, http.User.ClientName(), "idempotent-replay", HttpAudit.Operation(http), AuditOutcomes.Replayed,
+                    first.Location);
                 return new ReplayResult(first.StatusCode, first.Location, await services.GetRequiredService<Sealer>().UnsealAsync(first.SealedBody, ct));
             }
             var now = clock.GetUtcNow().UtcDateTime;

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using IssuerVerification.Api.Admin;
+using IssuerVerification.Api.Audit;
 using IssuerVerification.Api.CardVerification;
 using IssuerVerification.Api.Dcvv2;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Crypto;
@@ -59,6 +61,11 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(RotateKeyRequest)] = new RotateKeyRequest(60),
         [typeof(RotateKeyResponse)] = new RotateKeyResponse(Id, "checkout", ["card:verify"], "ivk_Qm1vRotatedExampleOnly", Created.AddHours(1)),
         [typeof(UpdateCardRangeRequest)] = new UpdateCardRangeRequest(Lockout: new(MaxFailures: 3)),
+        [typeof(AuditPageResponse)] = new AuditPageResponse(
+            [new(1042, Created, "0HNH4S1VQ6G7K:00000003", "bootstrap-admin", "10.0.0.7", "RetireKey", "alias=doc-cvk", null, AuditOutcomes.Changed, null, "3f0c9a6e52d84b1c9e2f7a10b5d4c8e1", 17)],
+            "/v1/admin/audit?limit=1&before=1042"),
+        [typeof(AuditIntegrityResponse)] = new AuditIntegrityResponse(false, 3, 1041, 0,
+            new AuditBreakResponse(977, "3f0c9a6e52d84b1c9e2f7a10b5d4c8e1", 12, "The record was changed, moved or not written by this service: its seal does not verify.")),
         [typeof(HealthResponse)] = new HealthResponse("ready"),
         [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["pan"] = ["12 to 19 digits that pass the Luhn check."] })
         { Type = ProblemTypes.Validation, Title = "The request is invalid.", Status = 400, Detail = "One or more fields are invalid." },

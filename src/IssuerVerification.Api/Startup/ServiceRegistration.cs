@@ -6,6 +6,7 @@ using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Crypto;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Dcvv2;
@@ -29,6 +30,9 @@ internal static class ServiceRegistration
             MasterKeySettings.Current(configuration, environment), MasterKeySettings.Previous(configuration)));
         services.AddSingleton(TimeProvider.System);
 
+        services.AddSingleton<AuditChainKey>();
+        services.AddSingleton<IAuditMac>(sp => sp.GetRequiredService<AuditChainKey>());
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton(KeySettings.Read(configuration));
         services.AddSingleton(KeySettings.Ceremonies(configuration, environment));

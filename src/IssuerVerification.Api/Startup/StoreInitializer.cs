@@ -1,4 +1,5 @@
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
@@ -12,12 +13,12 @@ namespace IssuerVerification.Api.Startup;
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
 internal sealed class StoreInitializer(
-    IStoreSchema schema, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, DemoData demo,
+    IStoreSchema schema, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, AuditChainKey auditKey, DemoData demo,
     IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";
     private static readonly KeyUsage[] SystemKeys =
-        [KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning, KeyUsage.SecretHashing, KeyUsage.ResponseSealing];
+        [KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning, KeyUsage.SecretHashing, KeyUsage.ResponseSealing, KeyUsage.AuditChain];
     private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<bool> TryInitializeAsync(CancellationToken ct)
@@ -34,6 +35,7 @@ internal sealed class StoreInitializer(
             {
                 logger.LogInformation("Re-wrapped {Count} keys from the older wrap format into the current one (bound to alias and KCV).", upgraded);
             }
+            auditKey.Use(await keys.SystemKeyAsync(KeyUsage.AuditChain, ct));
             if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey
                 && !await clients.EnsureAsync(BootstrapAdminName, adminKey, [Scopes.Admin], configuration.GetValue<bool>("Bootstrap:ResetAdmin"), ct))
             {

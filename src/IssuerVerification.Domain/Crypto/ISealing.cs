@@ -19,6 +19,9 @@ public interface ISealing
     /// <summary>Keyed hash (HMAC-SHA256 under a SecretHashing key) of data holding a secret, kept only to compare.</summary>
     byte[] SecretHash(KeyHandle key, ReadOnlySpan<byte> data);
 
+    /// <summary>Keyed hash (HMAC-SHA256 under the AuditChain key, 32 bytes into <paramref name="mac"/>) that chains audit records.</summary>
+    void AuditMac(KeyHandle key, ReadOnlySpan<byte> data, Span<byte> mac);
+
     /// <summary>Encrypts data that must be kept but never in clear (AES-256-GCM under a ResponseSealing key).</summary>
     byte[] Seal(KeyHandle key, ReadOnlySpan<byte> plaintext);
 

@@ -25,4 +25,6 @@ public enum KeyUsage
     SecretHashing,
     /// <summary>System key: AES key that seals stored responses (never the PAN-encryption key).</summary>
     ResponseSealing,
+    /// <summary>System key: HMAC key that chains the audit records, so write access to the database cannot forge the chain.</summary>
+    AuditChain,
 }

@@ -12,7 +12,7 @@ public static class KeyUsages
     {
         KeyUsage.Cvk or KeyUsage.Dcvv2 or KeyUsage.ImkCvc3 or KeyUsage.ImkDcvv or KeyUsage.Cavv => KeyAlgorithm.Tdes2Key,
         KeyUsage.Aav => KeyAlgorithm.HmacSha1,
-        KeyUsage.PanFingerprint or KeyUsage.SecretHashing => KeyAlgorithm.HmacSha256,
+        KeyUsage.PanFingerprint or KeyUsage.SecretHashing or KeyUsage.AuditChain => KeyAlgorithm.HmacSha256,
         KeyUsage.PanEncryption or KeyUsage.ResponseSealing => KeyAlgorithm.Aes256,
         KeyUsage.ResultSigning => KeyAlgorithm.EcP256,
         _ => throw new ArgumentOutOfRangeException(nameof(usage)),

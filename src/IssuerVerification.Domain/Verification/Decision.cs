@@ -9,5 +9,5 @@ namespace IssuerVerification.Domain.Verification;
 public sealed record Decision(AuditEntry Audit, LockoutEffect Effect, int MaxFailures, DateTime LockUntil, DateTime Now)
 {
     /// <summary>The record written when the card turned out to be locked when the decision became durable.</summary>
-    public AuditEntry LockedAudit => Audit with { Outcome = AuditOutcomes.NoMatch, Reason = MismatchReason.CardLocked.Code() };
+    public static AuditEntry AsLocked(AuditEntry audit) => audit with { Outcome = AuditOutcomes.NoMatch, Reason = MismatchReason.CardLocked.Code() };
 }

@@ -9,7 +9,8 @@ public interface ILockoutStore
     /// <summary>
     /// Makes a decision durable, atomically and in the order decisions on one card commit: unless the card is locked at
     /// <see cref="Decision.Now"/>, applies its <see cref="Decision.Effect"/>; then writes its audit record with the outcome
-    /// that stands. Returns true when the card was locked, so the outcome that stands is card_locked.
+    /// that stands. Says whether the card was locked (the outcome that stands is card_locked) or this failure locked it.
+    /// A counted failure or a reset also clears a lock that has expired.
     /// </summary>
-    Task<bool> DecideAsync(Decision decision, CancellationToken ct);
+    Task<DecisionOutcome> DecideAsync(Decision decision, CancellationToken ct);
 }

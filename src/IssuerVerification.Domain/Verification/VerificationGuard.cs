@@ -8,9 +8,10 @@ namespace IssuerVerification.Domain.Verification;
 /// (the one that reaches the range's maximum locks the card); a match restarts the count; every outcome is audited.
 /// The outcome is decided when it becomes durable (<see cref="ILockoutStore.DecideAsync"/>): whatever the interleaving of
 /// requests, at most the maximum of failures is answered value_mismatch before the card locks, and a match is answered
-/// only if the card was not locked at that moment (docs/card-verification.md#lockout).
+/// only if the card was not locked at that moment (docs/card-verification.md#lockout). A lock's start (the failure that
+/// locks) and end (the first verification that finds it expired) are audited besides (docs/audit.md).
 /// </summary>
-public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache states, TimeProvider clock)
+public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache states, IAuditLog audit, TimeProvider clock)
 {
     public async Task<VerificationResult> RunAsync(
         CardContext card, string action, string client, Func<CancellationToken, Task<VerificationResult>> check, CancellationToken ct) =>
@@ -25,7 +26,7 @@ public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache sta
             : card.State.Lockout.LockedUntil > now ? (VerificationResult.NoMatch(MismatchReason.CardLocked), default, LockoutEffect.None)
             : await CheckAsync(check, ct);
         var settings = card.Range.Lockout;
-        var audit = new AuditEntry
+        var record = new AuditEntry
         {
             At = now,
             Client = client,
@@ -34,13 +35,35 @@ public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache sta
             Outcome = result.IsMatch ? AuditOutcomes.Match : AuditOutcomes.NoMatch,
             Reason = result.Reason?.Code(),
         };
-        var locked = await lockouts.DecideAsync(new Decision(audit, effect, settings.MaxFailures, now.AddMinutes(settings.LockMinutes), now), ct);
-        if (locked || effect == LockoutEffect.CountFailure || (effect == LockoutEffect.Reset && card.State.Lockout.ConsecutiveFailures > 0))
+        var lockExpired = card.State.Lockout.LockedUntil <= now;
+        if (lockExpired && effect != LockoutEffect.None)
+        {
+            await WriteLockoutAsync(card, client, AuditOutcomes.Unlocked, "expired", now, ct);
+        }
+        var until = now.AddMinutes(settings.LockMinutes);
+        var decided = await lockouts.DecideAsync(new Decision(record, effect, settings.MaxFailures, until, now), ct);
+        if (decided == DecisionOutcome.StandsAndLocks)
+        {
+            await WriteLockoutAsync(card, client, AuditOutcomes.Locked, $"until {until:O}", now, ct);
+        }
+        if (decided != DecisionOutcome.Stands || lockExpired || effect == LockoutEffect.CountFailure
+            || (effect == LockoutEffect.Reset && card.State.Lockout.ConsecutiveFailures > 0))
         {
             states.CardChanged(card.Fingerprint);
         }
-        return locked ? (VerificationResult.NoMatch(MismatchReason.CardLocked), default) : (result, payload);
+        return decided == DecisionOutcome.CardLocked ? (VerificationResult.NoMatch(MismatchReason.CardLocked), default) : (result, payload);
     }
+
+    private Task WriteLockoutAsync(CardContext card, string client, string outcome, string reason, DateTime now, CancellationToken ct) =>
+        audit.WriteAsync(new AuditEntry
+        {
+            At = now,
+            Client = client,
+            Action = "lockout",
+            CardFingerprint = card.Fingerprint,
+            Outcome = outcome,
+            Reason = reason,
+        }, ct);
 
     private static async Task<(VerificationResult, T?, LockoutEffect)> CheckAsync<T>(
         Func<CancellationToken, Task<(VerificationResult Result, T? Payload)>> check, CancellationToken ct)

@@ -30,5 +30,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => e.CardFingerprint);
+        // A chain's order, and no number twice in a chain.
+        builder.HasIndex(e => new { e.Chain, e.Seq }).IsUnique();
     }
 }

@@ -10,16 +10,20 @@ namespace IssuerVerification.Store.Stores;
 /// <summary>
 /// Card state reads, and the one writer of decisions and audit records: by group commit, each batch in one transaction
 /// (per decision its lockout statement, and every audit record), each caller answered once that transaction committed.
+/// The records are chained in commit order (<see cref="ChainHead"/>); each is stamped with its request (<see cref="AuditContext"/>).
 /// </summary>
 internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposable
 {
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
-    private readonly GroupCommit<Decision, bool> _decisions;
+    private readonly GroupCommit<Decision, DecisionOutcome> _decisions;
+    private readonly AuditChain _chain;
+    private ChainHead _head = ChainHead.New();
 
-    public EfLockoutStore(IDbContextFactory<IssuerDbContext> contexts)
+    public EfLockoutStore(IDbContextFactory<IssuerDbContext> contexts, IAuditMac mac)
     {
         _contexts = contexts;
-        _decisions = new GroupCommit<Decision, bool>(CommitAsync);
+        _chain = new AuditChain(mac);
+        _decisions = new GroupCommit<Decision, DecisionOutcome>(CommitAsync);
     }
 
     public async Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct)
@@ -39,12 +43,34 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             select new CardState(card, new LockoutState(lockout == null ? 0 : lockout.ConsecutiveFailures, lockout == null ? null : lockout.LockedUntil)))
             .Single());
 
-    public Task<bool> DecideAsync(Decision decision, CancellationToken ct) => _decisions.SubmitAsync(decision);
+    public Task<DecisionOutcome> DecideAsync(Decision decision, CancellationToken ct) =>
+        _decisions.SubmitAsync(decision with { Audit = AuditContext.Stamp(decision.Audit) });
 
     public Task WriteAsync(AuditEntry entry, CancellationToken ct) =>
-        _decisions.SubmitAsync(new Decision(entry, LockoutEffect.None, 0, default, default));
+        _decisions.SubmitAsync(new Decision(AuditContext.Stamp(entry), LockoutEffect.None, 0, default, default));
 
-    private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<Decision> decisions)
+    /// <summary>One batch (the group commit runs one at a time, so the chain's head needs no lock).</summary>
+    private async Task<IReadOnlyList<DecisionOutcome>> CommitAsync(IReadOnlyList<Decision> decisions)
+    {
+        var locks = new bool[decisions.Count];
+        var records = new AuditEntry[decisions.Count];
+        var ifLocked = new AuditEntry?[decisions.Count];
+        var next = _head.Extend(_chain, decisions, records, ifLocked);
+        try
+        {
+            var locked = await CommitAsync(decisions, records, ifLocked, locks);
+            _head = next;
+            return [.. locked.Select((l, i) => l ? DecisionOutcome.CardLocked : locks[i] ? DecisionOutcome.StandsAndLocks : DecisionOutcome.Stands)];
+        }
+        catch
+        {
+            _head = ChainHead.New();
+            throw;
+        }
+    }
+
+    /// <summary>Whether each decision found its card locked; <paramref name="locks"/> gets which failures locked it.</summary>
+    private async Task<bool[]> CommitAsync(IReadOnlyList<Decision> decisions, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
     {
         await using var db = await _contexts.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
@@ -55,11 +81,11 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         var plain = Enumerable.Range(0, decisions.Count).Where(i => decisions[i].Effect == LockoutEffect.None).ToList();
         if (!db.Database.IsNpgsql())
         {
-            return await CommitInStepsAsync(connection, decisions, effects);
+            return await CommitInStepsAsync(connection, decisions, effects, records, ifLocked, locks);
         }
         return effects.TrueForAll(i => decisions[i].Effect == LockoutEffect.Reset)
-            ? await CommitMatchesAsync(connection, decisions, effects, plain)
-            : await CommitInOneRoundTripAsync(connection, decisions, effects, plain);
+            ? await CommitMatchesAsync(connection, decisions, effects, plain, records, ifLocked)
+            : await CommitInOneRoundTripAsync(connection, decisions, effects, plain, records, ifLocked, locks);
     }
 
     /// <summary>
@@ -67,7 +93,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     /// that has failures (rows taken in key order, as an index scan of <c>= ANY</c> visits them) and inserts every record
     /// with the outcome that stands, joined to what the reset found; then the plain records. One round trip.
     /// </summary>
-    private static async Task<bool[]> CommitMatchesAsync(DbConnection connection, IReadOnlyList<Decision> decisions, List<int> matches, List<int> plain)
+    private static async Task<bool[]> CommitMatchesAsync(
+        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> matches, List<int> plain, AuditEntry[] records, AuditEntry?[] ifLocked)
     {
         await using var command = connection.CreateCommand();
         var locked = new bool[decisions.Count];
@@ -77,26 +104,35 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             command.AddParameter("@lo", AuditOutcomes.NoMatch);
             command.AddParameter("@lr", MismatchReason.CardLocked.Code());
             command.AddParameter("@now", matches.Max(i => decisions[i].Now));
-            command.AddParameter("@mt", matches.Select(i => decisions[i].Audit.At).ToArray());
-            command.AddParameter("@mc", matches.Select(i => decisions[i].Audit.Client).ToArray());
-            command.AddParameter("@ma", matches.Select(i => decisions[i].Audit.Action).ToArray());
-            command.AddParameter("@mf", matches.Select(i => decisions[i].Audit.CardFingerprint!).ToArray());
-            command.AddParameter("@mo", matches.Select(i => decisions[i].Audit.Outcome).ToArray());
-            command.AddParameter("@mr", matches.Select(i => decisions[i].Audit.Reason).ToArray());
-            sql.Append("""
+            command.AddParameter("@mt", matches.Select(i => records[i].At).ToArray());
+            command.AddParameter("@mq", matches.Select(i => records[i].RequestId).ToArray());
+            command.AddParameter("@mc", matches.Select(i => records[i].Client).ToArray());
+            command.AddParameter("@ms", matches.Select(i => records[i].Source).ToArray());
+            command.AddParameter("@ma", matches.Select(i => records[i].Action).ToArray());
+            command.AddParameter("@mg", matches.Select(i => records[i].Target).ToArray());
+            command.AddParameter("@mf", matches.Select(i => records[i].CardFingerprint!).ToArray());
+            command.AddParameter("@mo", matches.Select(i => records[i].Outcome).ToArray());
+            command.AddParameter("@mr", matches.Select(i => records[i].Reason).ToArray());
+            command.AddParameter("@mh", matches.Select(i => records[i].Chain).ToArray());
+            command.AddParameter("@mn", matches.Select(i => records[i].Seq).ToArray());
+            command.AddParameter("@mk", matches.Select(i => records[i].Mac).ToArray());
+            command.AddParameter("@ml", matches.Select(i => ifLocked[i]!.Mac).ToArray());
+            sql.Append($$"""
                 WITH d AS (
-                  UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @now THEN "ConsecutiveFailures" ELSE 0 END
-                  WHERE "CardFingerprint" = ANY(@mf) AND ("ConsecutiveFailures" > 0 OR "LockedUntil" > @now)
+                  UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @now THEN "ConsecutiveFailures" ELSE 0 END,
+                    "LockedUntil" = CASE WHEN "LockedUntil" > @now THEN "LockedUntil" END
+                  WHERE "CardFingerprint" = ANY(@mf) AND ("ConsecutiveFailures" > 0 OR "LockedUntil" IS NOT NULL)
                   RETURNING "CardFingerprint" AS f, "LockedUntil" > @now AS locked)
-                INSERT INTO "AuditLog" ("At", "Client", "Action", "CardFingerprint", "Outcome", "Reason")
-                SELECT v.t, v.c, v.a, v.f, CASE WHEN COALESCE(d.locked, FALSE) THEN @lo ELSE v.o END,
-                  CASE WHEN COALESCE(d.locked, FALSE) THEN @lr ELSE v.r END
-                FROM unnest(@mt, @mc, @ma, @mf, @mo, @mr) AS v(t, c, a, f, o, r) LEFT JOIN d ON d.f = v.f
+                INSERT INTO "AuditLog" ({{Columns}})
+                SELECT v.t, v.q, v.c, v.s, v.a, v.g, v.f, CASE WHEN COALESCE(d.locked, FALSE) THEN @lo ELSE v.o END,
+                  CASE WHEN COALESCE(d.locked, FALSE) THEN @lr ELSE v.r END, v.h, v.n, CASE WHEN COALESCE(d.locked, FALSE) THEN v.l ELSE v.k END
+                FROM unnest(@mt, @mq, @mc, @ms, @ma, @mg, @mf, @mo, @mr, @mh, @mn, @mk, @ml) AS v(t, q, c, s, a, g, f, o, r, h, n, k, l)
+                LEFT JOIN d ON d.f = v.f
                 RETURNING "CardFingerprint", COALESCE("Reason" = @lr, FALSE);
 
                 """);
         }
-        AppendAuditInsert(sql, command, plain.Select(i => (decisions[i].Audit, i)));
+        AppendAuditInsert(sql, command, plain.Select(i => (records[i], i)));
         command.CommandText = sql.ToString();
         var lockedCards = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync())
@@ -121,7 +157,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     /// record with the outcome that stands (a data-modifying CTE); then one INSERT of the plain records. PostgreSQL runs the
     /// statements of one command in one implicit transaction and commits it before it answers: one round trip a batch.
     /// </summary>
-    private static async Task<bool[]> CommitInOneRoundTripAsync(DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, List<int> plain)
+    private static async Task<bool[]> CommitInOneRoundTripAsync(
+        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, List<int> plain, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
     {
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder();
@@ -133,14 +170,16 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             var stands = decisions[i].Effect == LockoutEffect.CountFailure ? "COALESCE((SELECT locked FROM d), TRUE)" : "COALESCE((SELECT locked FROM d), FALSE)";
             sql.Append(CultureInfo.InvariantCulture, $"""
                 WITH d AS ({EffectSql(command, decisions[i], i)})
-                INSERT INTO "AuditLog" ("At", "Client", "Action", "CardFingerprint", "Outcome", "Reason")
-                SELECT @t{i}, @c{i}, @a{i}, @f{i}, CASE WHEN {stands} THEN @lo ELSE @o{i} END, CASE WHEN {stands} THEN @lr ELSE @r{i} END
-                RETURNING COALESCE("Reason" = @lr, FALSE);
+                INSERT INTO "AuditLog" ({Columns})
+                SELECT @t{i}, @q{i}, @c{i}, @s{i}, @a{i}, @g{i}, @f{i}, CASE WHEN {stands} THEN @lo ELSE @o{i} END, CASE WHEN {stands} THEN @lr ELSE @r{i} END,
+                  @h{i}, @x{i}, CASE WHEN {stands} THEN @l{i} ELSE @k{i} END
+                RETURNING COALESCE("Reason" = @lr, FALSE), COALESCE((SELECT locks FROM d), FALSE);
 
                 """);
-            AddAuditParameters(command, decisions[i].Audit, i, withFingerprint: false);
+            AddAuditParameters(command, records[i], i, withFingerprint: false);
+            command.AddParameter($"@l{i}", ifLocked[i]!.Mac);
         }
-        AppendAuditInsert(sql, command, plain.Select(i => (decisions[i].Audit, i)));
+        AppendAuditInsert(sql, command, plain.Select(i => (records[i], i)));
         command.CommandText = sql.ToString();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -148,6 +187,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             {
                 await reader.ReadAsync();
                 locked[i] = reader.GetBoolean(0);
+                locks[i] = reader.GetBoolean(1);
                 await reader.NextResultAsync();
             }
         }
@@ -155,7 +195,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     }
 
     /// <summary>SQLite (in process, so round trips cost nothing): the lockout statements, then the records, in one transaction.</summary>
-    private static async Task<bool[]> CommitInStepsAsync(DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects)
+    private static async Task<bool[]> CommitInStepsAsync(
+        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
     {
         var locked = new bool[decisions.Count];
         await using var transaction = await connection.BeginTransactionAsync();
@@ -169,6 +210,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             {
                 var row = await reader.ReadAsync();
                 locked[i] = decisions[i].Effect == LockoutEffect.CountFailure ? !row : row && !reader.IsDBNull(0) && reader.GetBoolean(0);
+                locks[i] = row && reader.GetBoolean(1);
                 await reader.NextResultAsync();
             }
         }
@@ -176,7 +218,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         {
             insert.Transaction = transaction;
             var sql = new StringBuilder();
-            AppendAuditInsert(sql, insert, decisions.Select((d, i) => (locked[i] ? d.LockedAudit : d.Audit, i)));
+            AppendAuditInsert(sql, insert, records.Select((record, i) => (locked[i] ? ifLocked[i]! : record, i)));
             insert.CommandText = sql.ToString();
             await insert.ExecuteNonQueryAsync();
         }
@@ -185,7 +227,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     }
 
     /// <summary>
-    /// The conditional statement of a decision with an effect; it returns a column <c>locked</c>. It takes the card's row lock
+    /// The conditional statement of a decision with an effect; it returns columns <c>locked</c> and <c>locks</c> (this failure
+    /// locked the card). Both clear a lock that has expired (so a lock's end is seen once). It takes the card's row lock
     /// and tests the lock on the row as it is then, so decisions on one card are serialised in commit order on every replica.
     /// A failure is counted (and may lock) only on a card not locked: a row back means counted, none means locked. A reset
     /// returns a row only for a card that had failures or a lock, saying whether it is locked.
@@ -197,9 +240,10 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         if (d.Effect == LockoutEffect.Reset)
         {
             return string.Create(CultureInfo.InvariantCulture, $"""
-                UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @n{i} THEN "ConsecutiveFailures" ELSE 0 END
-                WHERE "CardFingerprint" = @f{i} AND ("ConsecutiveFailures" > 0 OR "LockedUntil" > @n{i})
-                RETURNING "LockedUntil" > @n{i} AS locked
+                UPDATE "CardLockouts" SET "ConsecutiveFailures" = CASE WHEN "LockedUntil" > @n{i} THEN "ConsecutiveFailures" ELSE 0 END,
+                  "LockedUntil" = CASE WHEN "LockedUntil" > @n{i} THEN "LockedUntil" END
+                WHERE "CardFingerprint" = @f{i} AND ("ConsecutiveFailures" > 0 OR "LockedUntil" IS NOT NULL)
+                RETURNING "LockedUntil" > @n{i} AS locked, FALSE AS locks
                 """);
         }
         command.AddParameter($"@m{i}", d.MaxFailures);
@@ -209,9 +253,9 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             VALUES (@f{i}, CASE WHEN @m{i} <= 1 THEN 0 ELSE 1 END, CASE WHEN @m{i} <= 1 THEN @u{i} END)
             ON CONFLICT ("CardFingerprint") DO UPDATE SET
               "ConsecutiveFailures" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN 0 ELSE "CardLockouts"."ConsecutiveFailures" + 1 END,
-              "LockedUntil" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN @u{i} ELSE "CardLockouts"."LockedUntil" END
+              "LockedUntil" = CASE WHEN "CardLockouts"."ConsecutiveFailures" + 1 >= @m{i} THEN @u{i} END
             WHERE "CardLockouts"."LockedUntil" IS NULL OR "CardLockouts"."LockedUntil" <= @n{i}
-            RETURNING FALSE AS locked
+            RETURNING FALSE AS locked, "LockedUntil" IS NOT NULL AS locks
             """);
     }
 
@@ -221,8 +265,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         var first = true;
         foreach (var (entry, i) in entries)
         {
-            sql.Append(first ? """INSERT INTO "AuditLog" ("At", "Client", "Action", "CardFingerprint", "Outcome", "Reason") VALUES """ : ", ");
-            sql.Append(CultureInfo.InvariantCulture, $"(@t{i}, @c{i}, @a{i}, @f{i}, @o{i}, @r{i})");
+            sql.Append(first ? $"""INSERT INTO "AuditLog" ({Columns}) VALUES """ : ", ");
+            sql.Append(CultureInfo.InvariantCulture, $"(@t{i}, @q{i}, @c{i}, @s{i}, @a{i}, @g{i}, @f{i}, @o{i}, @r{i}, @h{i}, @x{i}, @k{i})");
             AddAuditParameters(command, entry, i, withFingerprint: true);
             first = false;
         }
@@ -236,15 +280,24 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     private static void AddAuditParameters(DbCommand command, AuditEntry entry, int i, bool withFingerprint)
     {
         command.AddParameter($"@t{i}", entry.At);
+        command.AddParameter($"@q{i}", entry.RequestId);
         command.AddParameter($"@c{i}", entry.Client);
+        command.AddParameter($"@s{i}", entry.Source);
         command.AddParameter($"@a{i}", entry.Action);
+        command.AddParameter($"@g{i}", entry.Target);
         if (withFingerprint)
         {
             command.AddParameter($"@f{i}", entry.CardFingerprint);
         }
         command.AddParameter($"@o{i}", entry.Outcome);
         command.AddParameter($"@r{i}", entry.Reason);
+        command.AddParameter($"@h{i}", entry.Chain);
+        command.AddParameter($"@x{i}", entry.Seq);
+        command.AddParameter($"@k{i}", entry.Mac);
     }
+
+    private const string Columns =
+        "\"At\", \"RequestId\", \"Client\", \"Source\", \"Action\", \"Target\", \"CardFingerprint\", \"Outcome\", \"Reason\", \"Chain\", \"Seq\", \"Mac\"";
 
     private static readonly Comparer<byte[]?> FingerprintOrder = Comparer<byte[]?>.Create((x, y) => x.AsSpan().SequenceCompareTo(y));
 

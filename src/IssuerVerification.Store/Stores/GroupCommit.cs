@@ -19,7 +19,12 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     public GroupCommit(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> commit)
     {
         _commit = commit;
-        _writer = Task.Run(WriteLoopAsync);
+        // The writer runs for the process's life: it must not keep the execution context (the audit context, say) of the
+        // request that happened to create it.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _writer = Task.Run(WriteLoopAsync);
+        }
     }
 
     public Task<TResult> SubmitAsync(TItem item)

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Domain.Clients;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,8 @@ public sealed class TestApi : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789abcdefghij";
     public const string MasterKey = "8F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0";
+    /// <summary>The address every test request comes from (the test server sets none; Kestrel always does).</summary>
+    public static readonly System.Net.IPAddress Source = System.Net.IPAddress.Parse("192.0.2.10");
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Func<Task> _drop;
@@ -72,6 +75,7 @@ public sealed class TestApi : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, SourceAddress>();
         });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
@@ -120,6 +124,19 @@ public sealed class TestApi : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await _drop();
+    }
+
+    private sealed class SourceAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                http.Connection.RemoteIpAddress ??= Source;
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
     }
 
     private static JsonSerializerOptions CreateJson()

@@ -16,9 +16,9 @@ internal sealed class FakeLockoutStore : ILockoutStore
         return Task.FromResult(State);
     }
 
-    public Task<bool> DecideAsync(Decision decision, CancellationToken ct)
+    public Task<DecisionOutcome> DecideAsync(Decision decision, CancellationToken ct)
     {
         Decisions.Add(decision);
-        return Task.FromResult(LockedAtDecision);
+        return Task.FromResult(LockedAtDecision ? DecisionOutcome.CardLocked : DecisionOutcome.Stands);
     }
 }

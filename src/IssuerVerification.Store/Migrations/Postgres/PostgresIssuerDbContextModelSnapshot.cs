@@ -41,9 +41,17 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<byte[]>("CardFingerprint")
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Client")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<byte[]>("Mac")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -52,11 +60,26 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasColumnType("text");
 
+                    b.Property<string>("RequestId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
 
                     b.HasIndex("CardFingerprint");
+
+                    b.HasIndex("Chain", "Seq")
+                        .IsUnique();
 
                     b.ToTable("AuditLog");
                 });

@@ -34,9 +34,17 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<byte[]>("CardFingerprint")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Client")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Mac")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -45,11 +53,26 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
 
                     b.HasIndex("CardFingerprint");
+
+                    b.HasIndex("Chain", "Seq")
+                        .IsUnique();
 
                     b.ToTable("AuditLog");
                 });

@@ -1,0 +1,10 @@
+-- Grants for the service's own database user: everything it needs, and the audit table insert-only.
+-- Run as the owner role (issuer_owner) after the owner has applied the migrations. docs/audit.md explains each line.
+GRANT USAGE ON SCHEMA public TO issuer_service;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO issuer_service;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO issuer_service;
+REVOKE UPDATE, DELETE, TRUNCATE ON "AuditLog" FROM issuer_service;
+-- Tables and sequences later migrations create (run by issuer_owner) get the same grants; re-run this file after a
+-- migration that recreates "AuditLog".
+ALTER DEFAULT PRIVILEGES FOR ROLE issuer_owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO issuer_service;
+ALTER DEFAULT PRIVILEGES FOR ROLE issuer_owner IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO issuer_service;

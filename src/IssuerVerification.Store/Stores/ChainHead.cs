@@ -1,0 +1,36 @@
+using IssuerVerification.Domain.Audit;
+using IssuerVerification.Domain.Verification;
+
+namespace IssuerVerification.Store.Stores;
+
+/// <summary>
+/// Where a writer's audit chain stands: its id, the next number and the last link. A batch's records advance it only once
+/// they committed; after a batch that failed (written or not: unknown) the writer starts a new chain, so a chain never
+/// links to a record that may not exist. A chain may therefore end anywhere (docs/audit.md).
+/// </summary>
+internal sealed record ChainHead(string Id, long Next, byte[] Link)
+{
+    public static ChainHead New() => new(AuditChain.NewId(), 0, AuditChain.Start());
+
+    /// <summary>
+    /// Chains a batch's records in batch order: each as proposed, and for a decision with an effect also as it is written
+    /// when the card turns out to be locked (same link, other seal). Returns the head after the batch.
+    /// </summary>
+    public ChainHead Extend(AuditChain chain, IReadOnlyList<Decision> decisions, AuditEntry[] records, AuditEntry?[] ifLocked)
+    {
+        var link = Link;
+        var seq = Next;
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var entry = decisions[i].Audit with { At = AuditChain.Stored(decisions[i].Audit.At), Chain = Id, Seq = seq++ };
+            link = chain.Link(link, entry);
+            records[i] = entry with { Mac = chain.Seal(link, entry.Outcome, entry.Reason) };
+            if (decisions[i].Effect != LockoutEffect.None)
+            {
+                var locked = Decision.AsLocked(entry);
+                ifLocked[i] = locked with { Mac = chain.Seal(link, locked.Outcome, locked.Reason) };
+            }
+        }
+        return this with { Next = seq, Link = link };
+    }
+}
