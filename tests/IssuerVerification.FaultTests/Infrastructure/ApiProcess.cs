@@ -133,6 +133,8 @@ public sealed class ApiProcess : IAsyncDisposable
             ["Crypto__MasterKey"] = MasterKey,
             ["Bootstrap__AdminApiKey"] = AdminKey,
             ["Demo__Seed"] = "false",
+            // Automated loading of test keys: the one-request import a test environment may allow.
+            ["Keys__AllowSingleRequestImport"] = "true",
             ["RateLimiting__PermitsPerSecond"] = "100000",
             ["RateLimiting__Burst"] = "100000",
         };
