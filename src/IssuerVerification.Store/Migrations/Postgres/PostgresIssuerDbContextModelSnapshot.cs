@@ -131,9 +131,17 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Cvc3Digits")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("Cvv2ExpiryFormat")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("GenerateForUnregisteredCards")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("IccDerivation")
                         .IsRequired()

@@ -124,9 +124,17 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Cvc3Digits")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("Cvv2ExpiryFormat")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("GenerateForUnregisteredCards")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IccDerivation")
                         .IsRequired()
