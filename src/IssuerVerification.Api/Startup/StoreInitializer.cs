@@ -1,4 +1,5 @@
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
@@ -7,12 +8,13 @@ using IssuerVerification.Domain.Keys;
 namespace IssuerVerification.Api.Startup;
 
 /// <summary>
-/// Applies migrations, ensures the system keys and the bootstrap admin (created once; reset only with
+/// Applies migrations, ensures the system keys, brings cards stored by an earlier version to the current at-rest format
+/// (<see cref="CardRegistry.UpgradeStoredCardsAsync"/>), ensures the bootstrap admin (created once; reset only with
 /// <c>Bootstrap:ResetAdmin</c>), and seeds demo data when asked.
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
 internal sealed class StoreInitializer(
-    IStoreSchema schema, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, DemoData demo,
+    IStoreSchema schema, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, CardRegistry cards, DemoData demo,
     IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";
@@ -28,6 +30,10 @@ internal sealed class StoreInitializer(
             foreach (var usage in SystemKeys)
             {
                 RequireUnwrappable(await keys.SystemKeyAsync(usage, ct));
+            }
+            foreach (var cardId in await cards.UpgradeStoredCardsAsync(ct))
+            {
+                logger.LogError("Card {CardId}: its PAN ciphertext is not its own (moved from another card, or damaged); left unbound, it is refused when read by id.", cardId);
             }
             if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey
                 && !await clients.EnsureAsync(BootstrapAdminName, adminKey, [Scopes.Admin], configuration.GetValue<bool>("Bootstrap:ResetAdmin"), ct))

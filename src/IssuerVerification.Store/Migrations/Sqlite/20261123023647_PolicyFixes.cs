@@ -11,6 +11,19 @@ namespace IssuerVerification.Store.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
+                name: "AtRestVersion",
+                table: "Cards",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Cardholder_SealedContacts",
+                table: "Cards",
+                type: "BLOB",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "Cvc3Digits",
                 table: "CardRanges",
                 type: "INTEGER",
@@ -28,6 +41,14 @@ namespace IssuerVerification.Store.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "AtRestVersion",
+                table: "Cards");
+
+            migrationBuilder.DropColumn(
+                name: "Cardholder_SealedContacts",
+                table: "Cards");
+
             migrationBuilder.DropColumn(
                 name: "Cvc3Digits",
                 table: "CardRanges");

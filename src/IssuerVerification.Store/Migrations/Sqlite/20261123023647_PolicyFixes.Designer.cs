@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IssuerVerification.Store.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIssuerDbContext))]
-    [Migration("20261123022027_PolicyFixes")]
+    [Migration("20261123023647_PolicyFixes")]
     partial class PolicyFixes
     {
         /// <inheritdoc />
@@ -63,12 +63,25 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AtRestVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Expiry")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyEmail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Cardholder_Email");
+
+                    b.Property<string>("LegacyPhone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Cardholder_Phone");
 
                     b.Property<string>("MaskedPan")
                         .IsRequired()
@@ -93,21 +106,18 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Cardholder", "IssuerVerification.Domain.Cards.Card.Cardholder#Cardholder", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Cardholder", "IssuerVerification.Domain.Cards.Card.Cardholder#StoredCardholder", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<bool>("BankApp")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Email")
-                                .HasColumnType("TEXT");
-
                             b1.Property<string>("Name")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("Phone")
-                                .HasColumnType("TEXT");
+                            b1.Property<byte[]>("SealedContacts")
+                                .HasColumnType("BLOB");
                         });
 
                     b.HasKey("Id");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IssuerVerification.Store.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIssuerDbContext))]
-    [Migration("20261123022030_PolicyFixes")]
+    [Migration("20261123023658_PolicyFixes")]
     partial class PolicyFixes
     {
         /// <inheritdoc />
@@ -70,12 +70,25 @@ namespace IssuerVerification.Store.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AtRestVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Expiry")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("LegacyEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("Cardholder_Email");
+
+                    b.Property<string>("LegacyPhone")
+                        .HasColumnType("text")
+                        .HasColumnName("Cardholder_Phone");
 
                     b.Property<string>("MaskedPan")
                         .IsRequired()
@@ -100,21 +113,18 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Cardholder", "IssuerVerification.Domain.Cards.Card.Cardholder#Cardholder", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Cardholder", "IssuerVerification.Domain.Cards.Card.Cardholder#StoredCardholder", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<bool>("BankApp")
                                 .HasColumnType("boolean");
 
-                            b1.Property<string>("Email")
-                                .HasColumnType("text");
-
                             b1.Property<string>("Name")
                                 .HasColumnType("text");
 
-                            b1.Property<string>("Phone")
-                                .HasColumnType("text");
+                            b1.Property<byte[]>("SealedContacts")
+                                .HasColumnType("bytea");
                         });
 
                     b.HasKey("Id");
