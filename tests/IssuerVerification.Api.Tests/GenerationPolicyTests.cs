@@ -13,7 +13,12 @@ public sealed class GenerationPolicyTests
 
     private static readonly Dictionary<string, string?> AllSlots = new()
     {
-        ["cvv1"] = Cvk, ["cvv2"] = Cvk, ["icvv"] = Cvk, ["cvc3"] = Imk, ["dcvv"] = Imk, ["dcvv2"] = Cvk,
+        ["cvv1"] = Cvk,
+        ["cvv2"] = Cvk,
+        ["icvv"] = Cvk,
+        ["cvc3"] = Imk,
+        ["dcvv"] = Imk,
+        ["dcvv2"] = Cvk,
     };
 
     /// <summary>One request to each value-generating endpoint for <paramref name="pan"/>.</summary>
