@@ -12,7 +12,7 @@ public static class CardsApi
         cards.MapPost("/", Register).WithValidation().WithIdempotency().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register a card (PAN kept as fingerprint, ciphertext and masked form)")
             .WithName("RegisterCard").WithDescription("Optional for a PAN a card range covers; adds a status, a PSN and cardholder contacts. Answers 201 with Location; a PAN registered already answers 409.");
         cards.MapGet("/{cardId:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One card")
-            .WithName("GetCard").WithDescription("The registered card with this id (PAN masked), or 404.");
+            .WithName("GetCard").WithDescription("The registered card with this id (PAN, phone and email masked), or 404.");
         cards.MapPatch("/{cardId:guid}", Update).WithValidation().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Change a card's status or cardholder contacts")
             .WithName("UpdateCard").WithDescription("Sets the fields given (status, cardholder); absent fields stay as they are. A card that is not active gets no_match / card_inactive on verify and 422 on generate.");
         return admin;
