@@ -7,13 +7,15 @@ namespace IssuerVerification.Crypto;
 /// <summary>
 /// The crypto provider in software: keys wrapped with AES-256-GCM under a 32-byte master key
 /// (previous master keys still unwrap, for rotation), unwrapped once per key, checked against their KCV
-/// and kept with initialised engines. See docs/crypto-provider.md.
+/// and kept with initialised engines. Clear key material and the master keys sit in pinned arrays, zeroed by
+/// <see cref="Dispose"/>. See docs/crypto-provider.md, "What the software provider cannot protect".
 /// </summary>
-public sealed partial class SoftwareCryptoProvider : IKeyManagement
+public sealed partial class SoftwareCryptoProvider : IKeyManagement, IDisposable
 {
     private readonly MasterKey _current;
     private readonly MasterKey[] _masterKeys;
     private readonly ConcurrentDictionary<Guid, UnwrappedKey> _keys = new();
+    private volatile bool _disposed;
 
     /// <param name="masterKey">The current master key, 32 bytes.</param>
     /// <param name="previousMasterKeys">Older master keys (32 bytes each) that may still wrap stored keys.</param>
@@ -85,7 +87,11 @@ public sealed partial class SoftwareCryptoProvider : IKeyManagement
         return Resolve(key);
     }
 
-    /// <summary>The cached unwrapped key for exactly this handle; unwraps (and authenticates, and re-checks the KCV) on a miss.</summary>
+    /// <summary>
+    /// The cached unwrapped key for exactly this handle; unwraps (and authenticates, and re-checks the KCV) on a miss. One clear copy per key id:
+    /// a key unwrapped again from another blob (after a rewrap, or by a concurrent miss) joins the cached copy, and the
+    /// new copy is zeroed at once; cached copies are zeroed when the provider is disposed.
+    /// </summary>
     private UnwrappedKey Resolve(KeyHandle key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -94,10 +100,33 @@ public sealed partial class SoftwareCryptoProvider : IKeyManagement
             return cached;
         }
 
+        ObjectDisposedException.ThrowIf(_disposed, this);
         KeySpec.RequirePair(key.Usage, key.Algorithm);
         var unwrapped = new UnwrappedKey(key, Unwrap(key));
-        _keys[key.Id] = unwrapped;
-        return unwrapped;
+        var kept = _keys.GetOrAdd(key.Id, unwrapped);
+        if (kept == unwrapped)
+        {
+            return kept;
+        }
+
+        var same = kept.Accept(unwrapped);
+        unwrapped.Dispose();
+        return same ? kept : throw new CryptoException("Two wrapped keys with one id hold different keys.");
+    }
+
+    /// <summary>Zeroes every cached clear key and the master keys; the provider cannot be used afterwards.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var key in _keys.Values)
+        {
+            key.Dispose();
+        }
+        _keys.Clear();
+        foreach (var masterKey in _masterKeys)
+        {
+            masterKey.Dispose();
+        }
     }
 
     /// <summary>The clear material of a key whose wrapping authenticates under a configured master key and whose KCV matches.</summary>

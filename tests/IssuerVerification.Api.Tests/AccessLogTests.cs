@@ -47,7 +47,7 @@ public sealed class AccessLogTests
                 await db.SaveChangesAsync();
             }
             await using var api = await TestApi.StartAsync(store, settings);
-            var cvv2 = new { pan = TestPans.Random("539269"), expiry = "3012", kind = "cvv2" };
+            var cvv2 = new { pan = await api.CardAsync("539269"), expiry = "3012", kind = "cvv2" };
             await AssertLoggedAsync(api, "/v1/cvv/generate", await api.Client().PostJsonAsync("/v1/cvv/generate", cvv2), HttpStatusCode.InternalServerError);
         }
         finally

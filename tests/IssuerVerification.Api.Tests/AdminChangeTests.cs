@@ -187,7 +187,7 @@ public sealed class AdminChangeTests
         await using var api = await TestApi.StartAsync(store);
         await api.RangeAsync("466666", new Dictionary<string, string?> { ["cvv2"] = null });
         var id = (await (await api.Client().GetAsync("/v1/admin/card-ranges")).ReadJsonAsync()).EnumerateArray().Single().GetProperty("id").GetString();
-        var pan = TestPans.Random("466666");
+        var pan = await api.CardAsync("466666");
         var cvv2 = (await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync())
             .GetProperty("value").GetString()!;
         var wrong = cvv2[..^1] + (char)('0' + (cvv2[^1] - '0' + 1) % 10);
@@ -208,7 +208,7 @@ public sealed class AdminChangeTests
         await (await client.PostJsonAsync("/v1/admin/keys", new { alias = "cvk-r", usage = "CVK" })).ReadJsonAsync(HttpStatusCode.Created);
         var range = await (await client.PostJsonAsync("/v1/admin/card-ranges", new { panPrefix = "477777", network = "visa", keys = new { cvv2 = "cvk-r", icvv = "cvk-r" } }))
             .ReadJsonAsync(HttpStatusCode.Created);
-        var pan = TestPans.Random("477777");
+        var pan = await api.CardAsync("477777");
         await (await client.PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).ReadJsonAsync(); // the key is cached now
 
         var problem = await (await client.PostAsync("/v1/admin/keys/cvk-r/retire", null)).AssertProblemAsync(HttpStatusCode.Conflict);

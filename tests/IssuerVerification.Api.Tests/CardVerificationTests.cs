@@ -17,7 +17,7 @@ public sealed class CardVerificationTests
         var api = await TestApi.StartAsync(store);
         await api.RangeAsync("539269", new Dictionary<string, string?> { ["cvc3"] = Imk, ["cvv2"] = Cvk, ["cvv1"] = Cvk, ["icvv"] = Cvk, ["dcvv"] = Imk },
             settings, "mastercard");
-        return (api, TestPans.Random("539269"));
+        return (api, await api.CardAsync("539269"));
     }
 
     private static async Task<string> Cvc3Async(HttpClient client, string pan, int atc)
@@ -26,6 +26,12 @@ public sealed class CardVerificationTests
         var body = await (await client.PostJsonAsync("/v1/cvc3/generate", request)).ReadJsonAsync();
         return body.GetProperty("cvc3").GetString()![2..];
     }
+
+    private static async Task<string> Cvc3FiveAsync(HttpClient client, string pan, int atc) => (await (await client.PostJsonAsync("/v1/cvc3/generate",
+        new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = atc.ToString("X4") })).ReadJsonAsync()).GetProperty("cvc3").GetString()!;
+
+    private static async Task<string> DcvvAsync(HttpClient client, string pan, string atc) => (await (await client.PostJsonAsync("/v1/dcvv/generate",
+        new { pan, expiry = "3012", serviceCode = "201", atc })).ReadJsonAsync()).GetProperty("dcvv").GetString()!;
 
     private static object Cvc3Body(string pan, int atc, string? cvc3) =>
         new { pan, ivcvc3 = "8342", unpredictableNumber = "00000899", atc = atc.ToString("X4"), cvc3 };
@@ -45,6 +51,42 @@ public sealed class CardVerificationTests
         Assert.Equal("no_match/atc_out_of_range", await VerifyCvc3Async(client, pan, 1101));
         Assert.Equal(Setup.Match, await VerifyCvc3Async(client, pan, 1100));
         Assert.Equal(Setup.Match, await VerifyCvc3Async(client, pan, 1101));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task A_replayed_atc_is_refused_without_saying_whether_the_value_was_right(string store)
+    {
+        var (api, pan) = await StartAsync(store);
+        await using var _ = api;
+        var client = api.Client();
+        var good = await Cvc3Async(client, pan, 100);
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 100, good)));
+        Assert.Equal("no_match/atc_replay", await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 100, WrongDigit.Last(good))));
+        Assert.Equal("no_match/atc_out_of_range", await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 1101, "000")));
+        var dcvv = new { pan, expiry = "3012", serviceCode = "201", atc = "0005", dcvv = "000" };
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/dcvv/verify", dcvv with { dcvv = await DcvvAsync(client, pan, "0005") }));
+        Assert.Equal("no_match/atc_replay", await client.VerifyAsync("/v1/dcvv/verify", dcvv with { atc = "0004", dcvv = await DcvvAsync(client, pan, "0004") }));
+        Assert.Equal("no_match/atc_replay", await client.VerifyAsync("/v1/dcvv/verify", dcvv with { atc = "0004", dcvv = WrongDigit.Last(await DcvvAsync(client, pan, "0004")) }));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task The_range_says_how_many_cvc3_digits_are_compared_never_the_request(string store)
+    {
+        var (api, pan) = await StartAsync(store);
+        await using var _ = api;
+        var client = api.Client();
+        var five = await Cvc3FiveAsync(client, pan, 7);
+        Assert.Equal("no_match/value_mismatch", await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 7, five)));
+        Assert.Equal("no_match/value_mismatch", await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 7, five[1..])));
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 7, five[2..])));
+
+        var range = (await (await client.GetAsync("/v1/admin/card-ranges")).ReadJsonAsync())[0];
+        Assert.Equal(3, range.GetProperty("cvc3Digits").GetInt32());
+        await (await client.PatchJsonAsync($"/v1/admin/card-ranges/{range.GetProperty("id").GetString()}", new { cvc3Digits = 6 })).AssertInvalidFieldAsync("cvc3Digits");
+        await (await client.PatchJsonAsync($"/v1/admin/card-ranges/{range.GetProperty("id").GetString()}", new { cvc3Digits = 5 })).ReadJsonAsync();
+        var next = await Cvc3FiveAsync(client, pan, 8);
+        Assert.Equal("no_match/value_mismatch", await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 8, next[2..])));
+        Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvc3/verify", Cvc3Body(pan, 8, next)));
     }
 
     [Theory, MemberData(nameof(Stores))]
@@ -118,8 +160,9 @@ public sealed class CardVerificationTests
     [Theory, MemberData(nameof(Stores))]
     public async Task Inactive_card_answers_card_inactive_and_gets_no_values(string store)
     {
-        var (api, pan) = await StartAsync(store);
-        await using var _ = api;
+        var (api, _) = await StartAsync(store);
+        await using var __ = api;
+        var pan = TestPans.Random("539269");
         await api.RegisterCardAsync(pan, status: "lost");
         Assert.Equal("no_match/card_inactive", await api.Client().VerifyAsync("/v1/cvv/verify", new { pan, expiry = "3012", kind = "cvv2", value = "123" }));
         await (await api.Client().PostJsonAsync("/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);

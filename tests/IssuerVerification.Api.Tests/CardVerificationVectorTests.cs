@@ -66,7 +66,7 @@ public sealed class CardVerificationVectorTests
                 [CvvKind(vector)] = vector.Input("cvk_a") + vector.Input("cvk_b"),
             }),
             "cvc3" => api.RangeAsync(prefix, new Dictionary<string, string?> { ["cvc3"] = vector.Input("imk") },
-                new { iccDerivation = Derivation(vector) }, "mastercard"),
+                new { iccDerivation = Derivation(vector), cvc3Digits = (vector.Expected("cvc3") ?? vector.Expected("cvc3_rightmost3")!).Length }, "mastercard"),
             _ => api.RangeAsync(prefix, new Dictionary<string, string?> { ["dcvv"] = vector.Input("imk") }, new { iccDerivation = Derivation(vector) }),
         };
     }

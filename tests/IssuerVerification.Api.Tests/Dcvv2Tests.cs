@@ -35,6 +35,7 @@ public sealed class Dcvv2Tests
         await api.RangeAsync(pan[..8], new Dictionary<string, string?> { ["dcvv2"] = vector.Input("key") },
             new { dcvv2 = new { windowMinutes = int.Parse(vector.Input("window_minutes")) } });
         api.Clock.Set(DateTimeOffset.FromUnixTimeSeconds(long.Parse(vector.Input("unix_seconds"))));
+        await api.RegisterCardAsync(pan);
 
         var issued = await GenerateAsync(api.Client(), new { pan, count = 1 });
         var first = issued.GetProperty("values")[0];
@@ -48,7 +49,7 @@ public sealed class Dcvv2Tests
     {
         var api = await TestApi.StartAsync(store);
         await api.RangeAsync("444433", new Dictionary<string, string?> { ["dcvv2"] = null }, new { dcvv2, lockout });
-        return (api, TestPans.Random("444433"));
+        return (api, await api.CardAsync("444433"));
     }
 
     private static async Task<JsonElement> GenerateAsync(HttpClient client, object body) =>
@@ -71,6 +72,7 @@ public sealed class Dcvv2Tests
     {
         var (api, pan) = await StartAsync(store);
         await using var _ = api;
+        pan = TestPans.Random("444433"); // registered here, to know its id
         var cardId = await api.RegisterCardAsync(pan);
         var website = await api.ClientWithScopesAsync("dcvv2:generate");
         var issue = await GenerateAsync(website, new { cardId, count = 3 });
@@ -182,6 +184,7 @@ public sealed class Dcvv2Tests
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { pan, count = 25 })).AssertInvalidFieldAsync("count");
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { pan })).AssertInvalidFieldAsync("count");
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { count = 1 })).AssertInvalidFieldAsync("pan");
+        pan = TestPans.Random("444433"); // registered here, to know its id
         var cardId = await api.RegisterCardAsync(pan);
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { pan, cardId, count = 1 })).AssertInvalidFieldAsync("pan");
         await (await client.PostJsonAsync("/v1/dcvv2/generate", new { pan = WrongDigit.Last(pan), count = 1 })).AssertInvalidFieldAsync("pan");

@@ -7,8 +7,8 @@ using IssuerVerification.Api.Tests.Infrastructure;
 namespace IssuerVerification.Api.Tests;
 
 /// <summary>
-/// A database dump alone gives away no secret: after full flows, no column holds a PAN, a generated value, a key component
-/// or an API key, nor an unkeyed hash (SHA-1, SHA-256) of one or of a request body that carried one.
+/// A database dump alone gives away no secret: after full flows, no column holds a PAN, a generated value, a key component,
+/// an API key or a cardholder's phone or email, nor an unkeyed hash (SHA-1, SHA-256) of one or of a request body that carried one.
 /// </summary>
 public sealed class DumpAttackTests
 {
@@ -21,7 +21,8 @@ public sealed class DumpAttackTests
         const string cvk = "0123456789ABCDEFFEDCBA9876543210", dcvv2Key = "89ABCDEF0123456776543210FEDCBA98";
         await api.RangeAsync("455501", new Dictionary<string, string?> { ["cvv2"] = cvk, ["dcvv2"] = dcvv2Key });
         var pan = TestPans.Random("455501");
-        var secrets = new List<string> { pan, cvk, dcvv2Key, TestApi.AdminKey };
+        const string phone = "+15555550123", email = "dump.holder@example.org";
+        var secrets = new List<string> { pan, cvk, dcvv2Key, TestApi.AdminKey, phone, phone[1..], email, "dump.holder" };
         var bodies = new List<string>();
 
         var created = await (await Send(api.Client(), "/v1/admin/clients", new { name = "dump-client", scopes = new[] { "card:generate", "card:verify", "dcvv2:generate" } }, "client-1", bodies))
@@ -29,8 +30,11 @@ public sealed class DumpAttackTests
         var apiKey = created.GetProperty("apiKey").GetString()!;
         secrets.Add(apiKey);
         var client = api.Client(apiKey);
-        await (await Send(api.Client(), "/v1/admin/cards", new { pan, expiry = "3012", status = "active", psn = "00" }, "card-1", bodies))
-            .ReadJsonAsync(HttpStatusCode.Created);
+        var cardId = (await (await Send(api.Client(), "/v1/admin/cards", new { pan, expiry = "3012", status = "active", psn = "00", cardholder = new { phone = "+15555550999", email } }, "card-1", bodies))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("cardId").GetString();
+        // Changed contacts are sealed too, and the earlier ones leave no trace.
+        secrets.Add("5555550999");
+        await (await api.Client().PatchJsonAsync($"/v1/admin/cards/{cardId}", new { cardholder = new { phone, email } })).ReadJsonAsync();
         var dcvv2 = (await (await Send(client, "/v1/dcvv2/generate", new { pan, count = 2 }, "dcvv2-1", bodies)).ReadJsonAsync())
             .GetProperty("values").EnumerateArray().Select(v => v.GetProperty("dcvv2").GetString()!).ToList();
         var cvv2 = (await (await Send(client, "/v1/cvv/generate", new { pan, expiry = "3012", kind = "cvv2" }, "cvv-1", bodies)).ReadJsonAsync())

@@ -47,7 +47,7 @@ public sealed class KeyUsageTests
         Assert.Throws<CryptoException>(() => Provider.VisaCavv(cvk, cavvInput));
         Assert.Throws<CryptoException>(() => Provider.MastercardAav(cvk, aavInput));
         Assert.Throws<CryptoException>(() => Provider.PanFingerprint(aav, "4123456789012345"));
-        Assert.Throws<CryptoException>(() => Provider.EncryptPan(cvk, "4123456789012345"));
+        Assert.Throws<CryptoException>(() => Provider.EncryptPan(cvk, "4123456789012345", new byte[32]));
         Assert.Throws<CryptoException>(() => Provider.Seal(cvk, [1, 2, 3]));
         Assert.Throws<CryptoException>(() => Provider.SignJws(aav, "{}"u8));
         Assert.Throws<CryptoException>(() => Provider.PublicJwk(cvk));

@@ -11,16 +11,17 @@ public sealed class SystemKeyTests
 {
     private const string Pan = "4123456789012345";
     private static readonly SoftwareCryptoProvider Provider = TestKeys.Provider;
+    private static readonly byte[] Fingerprint = SHA256.HashData("this card"u8);
 
     [Fact]
     public void Pan_encryption_round_trips_with_a_fresh_nonce()
     {
         var key = Generate(KeyUsage.PanEncryption);
-        var first = Provider.EncryptPan(key, Pan);
-        var second = Provider.EncryptPan(key, Pan);
+        var first = Provider.EncryptPan(key, Pan, Fingerprint);
+        var second = Provider.EncryptPan(key, Pan, Fingerprint);
         Assert.NotEqual(first, second);
-        Assert.Equal(Pan, Provider.DecryptPan(key, first));
-        Assert.Equal(Pan, Provider.DecryptPan(key, second));
+        Assert.Equal(Pan, Provider.DecryptPan(key, first, Fingerprint));
+        Assert.Equal(Pan, Provider.DecryptPan(key, second, Fingerprint));
         Assert.DoesNotContain(Encoding.ASCII.GetString(first), Pan, StringComparison.Ordinal);
     }
 
@@ -28,16 +29,44 @@ public sealed class SystemKeyTests
     public void A_tampered_encrypted_pan_is_refused()
     {
         var key = Generate(KeyUsage.PanEncryption);
-        var encrypted = Provider.EncryptPan(key, Pan);
+        var encrypted = Provider.EncryptPan(key, Pan, Fingerprint);
         for (var i = 0; i < encrypted.Length; i++)
         {
             var tampered = encrypted.ToArray();
             tampered[i] ^= 0x80;
-            Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, tampered));
+            Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, tampered, Fingerprint));
         }
 
-        Assert.Throws<CryptoException>(() => Provider.DecryptPan(Generate(KeyUsage.PanEncryption), encrypted));
-        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, encrypted[..^1]));
+        Assert.Throws<CryptoException>(() => Provider.DecryptPan(Generate(KeyUsage.PanEncryption), encrypted, Fingerprint));
+        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, encrypted[..^1], Fingerprint));
+    }
+
+    [Fact]
+    public void An_encrypted_pan_and_sealed_contacts_open_only_under_their_cards_fingerprint()
+    {
+        var key = Generate(KeyUsage.PanEncryption);
+        var other = SHA256.HashData("another card"u8);
+        var error = Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, Provider.EncryptPan(key, Pan, Fingerprint), other));
+        Assert.Contains("another card", error.Message);
+        var contacts = Provider.SealCardholder(key, "+15555550100\nsarah@example.com"u8, Fingerprint);
+        Assert.Equal("+15555550100\nsarah@example.com"u8.ToArray(), Provider.OpenCardholder(key, contacts, Fingerprint));
+        Assert.Throws<CryptoException>(() => Provider.OpenCardholder(key, contacts, other));
+        // Neither opens as the other, and a fingerprint must be one.
+        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, Provider.SealCardholder(key, Encoding.ASCII.GetBytes(Pan), Fingerprint), Fingerprint));
+        Assert.Throws<CryptoException>(() => Provider.OpenCardholder(key, Provider.EncryptPan(key, Pan, Fingerprint), Fingerprint));
+        Assert.Throws<CryptoException>(() => Provider.EncryptPan(key, Pan, []));
+        Assert.Throws<CryptoException>(() => Provider.SealCardholder(Generate(KeyUsage.ResponseSealing), "x"u8, Fingerprint));
+    }
+
+    [Fact]
+    public void A_pan_encrypted_before_the_binding_still_opens_for_the_upgrade()
+    {
+        var material = RandomNumberGenerator.GetBytes(32);
+        var key = Provider.ImportKey(Guid.NewGuid(), "pan-encryption", KeyUsage.PanEncryption, KeyAlgorithm.Aes256, [material.ToArray()]);
+        var unbound = Algorithms.GcmEnvelope.Seal(material, Algorithms.GcmEnvelope.UnboundPanFormat, Encoding.ASCII.GetBytes(Pan));
+        Assert.Equal(Pan, Provider.DecryptPan(key, unbound, Fingerprint)); // the caller checks it against the fingerprint
+        unbound[^1] ^= 1;
+        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, unbound, Fingerprint));
     }
 
     [Fact]
@@ -47,9 +76,9 @@ public sealed class SystemKeyTests
         var panKey = Generate(KeyUsage.PanEncryption);
         var sealedData = Provider.Seal(key, "{\"code\":\"123456\"}"u8);
         Assert.Equal("{\"code\":\"123456\"}"u8.ToArray(), Provider.Unseal(key, sealedData));
-        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, Provider.Seal(key, Encoding.ASCII.GetBytes(Pan))));
+        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, Provider.Seal(key, Encoding.ASCII.GetBytes(Pan)), Fingerprint));
         Assert.Throws<CryptoException>(() => Provider.Seal(panKey, [1, 2, 3]));
-        Assert.Throws<CryptoException>(() => Provider.EncryptPan(key, Pan));
+        Assert.Throws<CryptoException>(() => Provider.EncryptPan(key, Pan, Fingerprint));
         sealedData[^1] ^= 1;
         Assert.Throws<CryptoException>(() => Provider.Unseal(key, sealedData));
     }

@@ -39,7 +39,25 @@ public sealed class AtcRulesTests
         await VerifyAsync(10, right: true);
         Assert.Equal(VerificationResult.NoMatch(MismatchReason.AtcReplay), await VerifyAsync(10, right: true));
         Assert.Equal(VerificationResult.NoMatch(MismatchReason.AtcReplay), await VerifyAsync(9, right: true));
-        Assert.Equal(VerificationResult.NoMatch(MismatchReason.ValueMismatch), await VerifyAsync(9, right: false));
+    }
+
+    [Fact]
+    public async Task A_refused_atc_is_answered_before_the_value_is_computed()
+    {
+        await VerifyAsync(10, right: true);
+        var computed = 0;
+        Task<VerificationResult> Verify(int atc, bool right) => _rules.VerifyAsync(Card, "cvc3", atc, () => { computed++; return right; }, default);
+        Assert.Equal(VerificationResult.NoMatch(MismatchReason.AtcReplay), await Verify(9, right: false));
+        Assert.Equal(VerificationResult.NoMatch(MismatchReason.AtcReplay), await Verify(10, right: true));
+        Assert.Equal(VerificationResult.NoMatch(MismatchReason.AtcOutOfRange), await Verify(10 + AtcRules.MaxStep + 1, right: false));
+        Assert.Equal(0, computed);
+    }
+
+    [Fact]
+    public async Task A_right_value_whose_atc_another_request_claimed_meanwhile_is_a_replay()
+    {
+        _counters.BeforeClaim = () => _counters.Advance(Card, "cvc3", 10);
+        Assert.Equal(VerificationResult.NoMatch(MismatchReason.AtcReplay), await VerifyAsync(10, right: true));
     }
 
     [Fact]

@@ -27,6 +27,19 @@ public sealed class PanTests
     }
 
     [Theory]
+    [InlineData("4333322221111", "43*******1111")]
+    [InlineData("411111111117", "41******1117")]
+    [InlineData("41111111111114", "411*******1114")]
+    [InlineData("411111111111116", "411********1116")]
+    [InlineData("4111111111111111", "411111******1111")]
+    public void A_pan_under_16_digits_shows_at_most_half_of_them(string digits, string masked)
+    {
+        var pan = Pan.Parse(digits);
+        Assert.Equal(masked, pan.Masked);
+        Assert.True(digits.Length >= 16 || pan.Masked.Count(char.IsAsciiDigit) * 2 <= digits.Length);
+    }
+
+    [Theory]
     [InlineData("2812", true)]
     [InlineData("9911", true)]
     [InlineData("2813", false)]

@@ -76,6 +76,7 @@ public sealed class BodyFuzzTests(ClusterFixture fixture, ITestOutputHelper outp
         var alias = "fuzz-cvk";
         await (await client.PostJsonAsync("/v1/admin/keys", new { alias, usage = "CVK", components = new[] { Admin.Cvk } })).ReadJsonAsync(HttpStatusCode.Created);
         var pan = TestPans.Random("539269");
+        await api.RegisterCardAsync(pan);
         var cardId = await api.RegisterCardAsync(TestPans.Random("539269"));
         var now = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -28,6 +28,7 @@ public sealed class CrashTests(ClusterFixture fixture, ITestOutputHelper output)
             for (var c = 0; c < CardCount; c++)
             {
                 var pan = TestPans.Random("539269");
+                await api.RegisterCardAsync(pan);
                 var values = await Task.WhenAll(Enumerable.Range(1, AtcsPerCard).Select(async atc =>
                     (await (await client.PostJsonAsync("/v1/cvc3/generate", Cvc3Bodies.Generate(pan, atc))).ReadJsonAsync()).Text("cvc3")[2..]));
                 cards.Add((pan, values));

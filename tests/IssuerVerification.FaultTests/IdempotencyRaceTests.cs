@@ -46,6 +46,7 @@ public sealed class IdempotencyRaceTests(ClusterFixture fixture, ITestOutputHelp
     {
         var apis = await ApisAsync(store);
         var pan = TestPans.Random("539269");
+        await apis[0].RegisterCardAsync(pan);
         var answers = await SendAllAsync(apis, "/v1/dcvv2/generate", Guid.NewGuid().ToString(),
             i => JsonSerializer.Serialize(new { pan, count = i + 1 }));
         output.WriteLine($"answers: {Tally(answers)}");

@@ -28,6 +28,8 @@ await PostAsync("/v1/admin/card-ranges", admin, new
     network = "mastercard",
     keys = new { cvv2 = "bench-cvk", cvc3 = "bench-imk-cvc3" },
     lockout = new { maxFailures = 100 }, // the most the API allows
+    cvc3Digits = 5, // the bodies carry the whole 5-digit CVC3
+    generateForUnregisteredCards = true, // the load verifies unregistered PANs too, whose values come from /v1/cvv/generate
 });
 var client = (await PostAsync("/v1/admin/clients", admin, new { name = "load-bench", scopes = new[] { "card:verify", "card:generate" } }))
     .GetProperty("apiKey").GetString()!;

@@ -15,6 +15,7 @@ internal sealed class CardRangeSettingsValidator : AbstractValidator<ICardRangeS
         RuleFor(r => r.Lockout!.MaxFailures).InclusiveBetween(1, 100).When(r => r.Lockout?.MaxFailures is not null);
         RuleFor(r => r.Lockout!.LockMinutes).InclusiveBetween(1, 525_600).When(r => r.Lockout?.LockMinutes is not null);
         RuleFor(r => r.ThreeDs!.FrictionlessMaxAmount).GreaterThanOrEqualTo(0).When(r => r.ThreeDs?.FrictionlessMaxAmount is not null);
+        RuleFor(r => r.Cvc3Digits).InclusiveBetween(3, 5).When(r => r.Cvc3Digits is not null);
         RuleFor(r => r.ThreeDs!.ChallengeMaxAttempts).InclusiveBetween(1, 10).When(r => r.ThreeDs?.ChallengeMaxAttempts is not null);
     }
 }

@@ -36,6 +36,8 @@ public static class CardRangesApi
             Lockout = Defaults(request.Lockout, new LockoutSettings()),
             ThreeDs = Defaults(request.ThreeDs, new ThreeDsSettings()),
             IccDerivation = request.IccDerivation ?? IccDerivation.OptionB,
+            Cvc3Digits = request.Cvc3Digits ?? CardRange.DefaultCvc3Digits,
+            GenerateForUnregisteredCards = request.GenerateForUnregisteredCards ?? false,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         }, ct);
         return TypedResults.Created($"/v1/admin/card-ranges/{range.Id}", ToResponse(range));
@@ -54,6 +56,8 @@ public static class CardRangesApi
             Lockout = Defaults(request.Lockout, current.Lockout),
             ThreeDs = Defaults(request.ThreeDs, current.ThreeDs),
             IccDerivation = request.IccDerivation ?? current.IccDerivation,
+            Cvc3Digits = request.Cvc3Digits ?? current.Cvc3Digits,
+            GenerateForUnregisteredCards = request.GenerateForUnregisteredCards ?? current.GenerateForUnregisteredCards,
             CreatedAt = current.CreatedAt,
         }, user.ClientName(), ct)));
 
@@ -114,5 +118,5 @@ public static class CardRangesApi
         r.Cvv2ExpiryFormat == ExpiryFormat.Mmyy ? ExpiryFormatName.Mmyy : ExpiryFormatName.Yymm,
         new LockoutSettingsDto(r.Lockout.MaxFailures, r.Lockout.LockMinutes),
         new ThreeDsSettingsDto(r.ThreeDs.FrictionlessMaxAmount, r.ThreeDs.ChallengeMaxAttempts),
-        r.IccDerivation, r.CreatedAt);
+        r.IccDerivation, r.Cvc3Digits, r.GenerateForUnregisteredCards, r.CreatedAt);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IssuerVerification.Api.Json;
+using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Keys;
 using Microsoft.AspNetCore.Diagnostics;
@@ -37,6 +38,7 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
         { Status = 400, Type = ProblemTypes.Validation, Title = "The request is invalid.", Detail = e.Message },
         NotFoundException e => Problem(404, ProblemTypes.NotFound, "Not found", e.Message),
         ConflictException e => Problem(409, ProblemTypes.Conflict, "Conflict", e.Message),
+        CardIntegrityException e => Problem(500, ProblemTypes.CardIntegrity, "Card data failed its integrity check", e.Message),
         CannotServeException e => Problem(422, ProblemTypes.For(e.Code), e.Title, e.Message),
         BadHttpRequestException e => FromBadRequest(e),
         _ when storeFaults.IsUnavailable(exception) => Problem(503, ProblemTypes.StoreUnavailable, "Store unavailable",

@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string RateLimited = Base + "rate-limited";
     public const string StoreUnavailable = Base + "store-unavailable";
     public const string Internal = Base + "internal";
+    public const string CardIntegrity = Base + "card-integrity";
 
     public static string For(string shortType) => Base + shortType;
 }

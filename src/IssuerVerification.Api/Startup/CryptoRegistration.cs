@@ -6,14 +6,16 @@ internal static class CryptoRegistration
 {
     /// <summary>
     /// Registers one provider under every crypto port. An HSM provider may implement the ports one at a time:
-    /// register it here for the ports it serves and the software provider for the rest.
+    /// register it here for the ports it serves and the software provider for the rest. The provider is registered
+    /// through a factory so that the container disposes it at shutdown (the software provider zeroes its clear keys then).
     /// </summary>
     public static IServiceCollection AddCryptoProvider<T>(this IServiceCollection services, T provider)
         where T : class, IKeyManagement, ICardCodes, IContactlessCodes, IThreeDSecureValues, ISealing, ISigning => services
-        .AddSingleton<IKeyManagement>(provider)
-        .AddSingleton<ICardCodes>(provider)
-        .AddSingleton<IContactlessCodes>(provider)
-        .AddSingleton<IThreeDSecureValues>(provider)
-        .AddSingleton<ISealing>(provider)
-        .AddSingleton<ISigning>(provider);
+        .AddSingleton(_ => provider)
+        .AddSingleton<IKeyManagement>(s => s.GetRequiredService<T>())
+        .AddSingleton<ICardCodes>(s => s.GetRequiredService<T>())
+        .AddSingleton<IContactlessCodes>(s => s.GetRequiredService<T>())
+        .AddSingleton<IThreeDSecureValues>(s => s.GetRequiredService<T>())
+        .AddSingleton<ISealing>(s => s.GetRequiredService<T>())
+        .AddSingleton<ISigning>(s => s.GetRequiredService<T>());
 }

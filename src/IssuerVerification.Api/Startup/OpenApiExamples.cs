@@ -51,7 +51,7 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(RewrapResponse)] = new RewrapResponse(6),
         [typeof(CreateCardRangeRequest)] = new CreateCardRangeRequest("412345", Network.Visa, Keys("demo-cvk")),
         [typeof(CardRangeResponse)] = new CardRangeResponse(Id, "412345", Network.Visa, Keys("demo-cvk"), new(60, 300, false),
-            ExpiryFormatName.Yymm, new(5, 30), new(5000, 3), IccDerivation.OptionB, Created),
+            ExpiryFormatName.Yymm, new(5, 30), new(5000, 3), IccDerivation.OptionB, 3, false, Created),
         [typeof(RegisterCardRequest)] = new RegisterCardRequest("4123450000001231", "3012", Cardholder: new("ANA DOC")),
         [typeof(UpdateCardRequest)] = new UpdateCardRequest(CardStatus.Blocked),
         [typeof(CardResponse)] = new CardResponse(Id, "412345******1231", "3012", "00", CardStatus.Active, new("ANA DOC", null, null, false), Created),

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using FluentValidation;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
@@ -26,8 +27,9 @@ internal static class ServiceRegistration
         var (provider, connectionString) = StorageSettings.Read(configuration, environment);
         BootstrapSettings.Validate(configuration, environment);
         services.AddIssuerStore(provider, connectionString, StorageSettings.Timeouts(configuration));
-        services.AddCryptoProvider(new SoftwareCryptoProvider(
-            MasterKeySettings.Current(configuration, environment), MasterKeySettings.Previous(configuration)));
+        byte[][] masterKeys = [MasterKeySettings.Current(configuration, environment), .. MasterKeySettings.Previous(configuration)];
+        services.AddCryptoProvider(new SoftwareCryptoProvider(masterKeys[0], masterKeys[1..]));
+        Array.ForEach(masterKeys, key => CryptographicOperations.ZeroMemory(key)); // the provider keeps its own pinned copies
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<AuditChainKey>();

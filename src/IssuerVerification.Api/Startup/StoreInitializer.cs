@@ -1,5 +1,6 @@
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Domain.Audit;
+using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
@@ -8,12 +9,13 @@ using IssuerVerification.Domain.Keys;
 namespace IssuerVerification.Api.Startup;
 
 /// <summary>
-/// Applies migrations, ensures the system keys (and re-wraps keys still in the older wrap format) and the bootstrap admin (created once; reset only with
+/// Applies migrations, ensures the system keys (and re-wraps keys still in the older wrap format), brings cards stored by an earlier
+/// version to the current at-rest format (<see cref="CardRegistry.UpgradeStoredCardsAsync"/>), ensures the bootstrap admin (created once; reset only with
 /// <c>Bootstrap:ResetAdmin</c>), and seeds demo data when asked.
 /// Runs at start-up; if the store is down then, it keeps trying in the background while /health/ready says not ready.
 /// </summary>
 internal sealed class StoreInitializer(
-    IStoreSchema schema, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, AuditChainKey auditKey, DemoData demo,
+    IStoreSchema schema, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, AuditChainKey auditKey, CardRegistry cards, DemoData demo,
     IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";
@@ -36,6 +38,10 @@ internal sealed class StoreInitializer(
                 logger.LogInformation("Re-wrapped {Count} keys from the older wrap format into the current one (bound to alias and KCV).", upgraded);
             }
             auditKey.Use(await keys.SystemKeyAsync(KeyUsage.AuditChain, ct));
+            foreach (var cardId in await cards.UpgradeStoredCardsAsync(ct))
+            {
+                logger.LogError("Card {CardId}: its PAN ciphertext is not its own (moved from another card, or damaged); left unbound, it is refused when read by id.", cardId);
+            }
             if (configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } adminKey
                 && !await clients.EnsureAsync(BootstrapAdminName, adminKey, [Scopes.Admin], configuration.GetValue<bool>("Bootstrap:ResetAdmin"), ct))
             {

@@ -61,4 +61,7 @@ internal sealed class EcSigningKey
         ["alg"] = "ES256",
         ["use"] = "sig",
     };
+
+    /// <summary>Zeroes the private scalar kept here.</summary>
+    public void Clear() => CryptographicOperations.ZeroMemory(_parameters.D);
 }

@@ -10,9 +10,16 @@ public sealed class AtcRules(IAtcStore counters)
 {
     public const int MaxStep = 1000;
 
-    /// <summary>Runs <paramref name="verify"/> and, on a match, claims the ATC with one conditional update.</summary>
+    /// <summary>
+    /// Refuses an ATC the rules refuse before <paramref name="verify"/> runs, so that a replay never tells whether its value
+    /// was right; runs it otherwise and, on a match, claims the ATC with one conditional update.
+    /// </summary>
     public async Task<VerificationResult> VerifyAsync(byte[] fingerprint, string application, int atc, Func<bool> verify, CancellationToken ct)
     {
+        if (Refusal(atc, await counters.LastAtcAsync(fingerprint, application, ct)) is { } refused)
+        {
+            return VerificationResult.NoMatch(refused);
+        }
         if (!verify())
         {
             return VerificationResult.NoMatch(MismatchReason.ValueMismatch);
@@ -22,7 +29,13 @@ public sealed class AtcRules(IAtcStore counters)
         {
             return VerificationResult.Matched;
         }
-        var last = await counters.LastAtcAsync(fingerprint, application, ct);
-        return VerificationResult.NoMatch(atc > last + MaxStep ? MismatchReason.AtcOutOfRange : MismatchReason.AtcReplay);
+        return VerificationResult.NoMatch(Refusal(atc, await counters.LastAtcAsync(fingerprint, application, ct)) ?? MismatchReason.AtcReplay);
     }
+
+    /// <summary>Why the rules refuse <paramref name="atc"/> after <paramref name="last"/>, or null (any ATC is accepted first).</summary>
+    private static MismatchReason? Refusal(int atc, int? last) =>
+        last is null ? null
+        : atc <= last ? MismatchReason.AtcReplay
+        : atc > last + MaxStep ? MismatchReason.AtcOutOfRange
+        : null;
 }

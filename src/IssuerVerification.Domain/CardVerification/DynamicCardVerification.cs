@@ -13,7 +13,7 @@ public sealed class DynamicCardVerification(
     public async Task<(string Cvc3, ushort Ivcvc3)> GenerateCvc3Async(Pan pan, string? psn, Cvc3Source source, uint un, ushort atc, string client, CancellationToken ct)
     {
         var card = await cards.ResolveAsync(pan, ct);
-        card.RequireActive();
+        card.RequireValuesAllowed();
         var (key, cardPsn, ivcvc3) = await Cvc3InputsAsync(card, psn, source, ct);
         var cvc3 = crypto.Cvc3(key, pan.Digits, cardPsn, card.Range.IccDerivation, ivcvc3, un, atc);
         await audit.WriteGeneratedAsync(clock, client, "cvc3.generate", card.Fingerprint, ct);
@@ -25,13 +25,13 @@ public sealed class DynamicCardVerification(
         var card = await cards.ResolveAsync(pan, ct);
         var (key, cardPsn, ivcvc3) = await Cvc3InputsAsync(card, psn, source, ct);
         return await guard.RunAsync(card, "cvc3.verify", client, c => atcRules.VerifyAsync(card.Fingerprint, "cvc3", atc,
-            () => crypto.VerifyCvc3(key, pan.Digits, cardPsn, card.Range.IccDerivation, ivcvc3, un, atc, cvc3), c), ct);
+            () => cvc3.Length == card.Range.Cvc3Digits && crypto.VerifyCvc3(key, pan.Digits, cardPsn, card.Range.IccDerivation, ivcvc3, un, atc, cvc3), c), ct);
     }
 
     public async Task<string> GenerateDcvvAsync(Pan pan, Expiry expiry, string serviceCode, ushort atc, string client, CancellationToken ct)
     {
         var card = await cards.ResolveAsync(pan, ct);
-        card.RequireActive();
+        card.RequireValuesAllowed();
         var key = await keys.HandleAsync(card.Range.Keys, KeySlot.Dcvv, ct);
         var dcvv = crypto.Dcvv(key, pan.Digits, card.Range.IccDerivation, expiry.Yymm, serviceCode, atc);
         await audit.WriteGeneratedAsync(clock, client, "dcvv.generate", card.Fingerprint, ct);

@@ -12,7 +12,7 @@ public sealed class StaticCardVerification(ICardCodes crypto, KeyRing keys, Card
     public async Task<string> GenerateAsync(Pan pan, Expiry expiry, CvvKind kind, string? serviceCode, string client, CancellationToken ct)
     {
         var card = await cards.ResolveAsync(pan, ct);
-        card.RequireActive();
+        card.RequireValuesAllowed();
         var (key, exp, sc) = await InputsAsync(card, expiry, kind, serviceCode, ct);
         var value = crypto.Cvv(key, pan.Digits, exp, sc);
         await audit.WriteGeneratedAsync(clock, client, $"{Name(kind)}.generate", card.Fingerprint, ct);

@@ -108,6 +108,14 @@ public sealed class CardRanges(ICardStore store, KeyRing keys, IAuditLog audit, 
         {
             changed.Add("threeDs");
         }
+        if (before.Cvc3Digits != after.Cvc3Digits)
+        {
+            changed.Add("cvc3Digits");
+        }
+        if (before.GenerateForUnregisteredCards != after.GenerateForUnregisteredCards)
+        {
+            changed.Add("generateForUnregisteredCards");
+        }
         if (before.IccDerivation != after.IccDerivation)
         {
             changed.Add("iccDerivation");

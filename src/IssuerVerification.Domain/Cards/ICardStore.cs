@@ -14,5 +14,10 @@ public interface ICardStore
     Task<Card?> FindAsync(Guid cardId, CancellationToken ct);
     /// <summary>Adds a card; an existing PAN throws <see cref="Common.ConflictException"/>.</summary>
     Task AddAsync(Card card, CancellationToken ct);
+    /// <summary>Writes a card's changes; contacts still held in clear from an earlier version stay for <see cref="UpgradeAsync"/>.</summary>
     Task UpdateAsync(Card card, CancellationToken ct);
+    /// <summary>Cards of <see cref="Card.UnboundAtRestVersion"/> in id order, skipping the first <paramref name="skip"/>, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<LegacyCard>> LegacyCardsAsync(int skip, int take, CancellationToken ct);
+    /// <summary>Writes a card brought to the current version and erases the contacts it held in clear.</summary>
+    Task UpgradeAsync(Card card, CancellationToken ct);
 }

@@ -8,8 +8,18 @@ public sealed class Pan
     /// <summary>The clear digits: hand them only to the crypto provider.</summary>
     public string Digits { get; }
 
-    /// <summary>First 6 and last 4 digits, the rest as '*'.</summary>
-    public string Masked => string.Concat(Digits.AsSpan(0, 6), new string('*', Digits.Length - 10), Digits.AsSpan(Digits.Length - 4));
+    /// <summary>
+    /// The last 4 digits and a few first ones, the rest as '*': the first 6 of a PAN of 16 digits or more, else as many as
+    /// keep what is shown within half the digits (12–13 digits: 2, 14–15: 3), so a short PAN hides as much as it shows.
+    /// </summary>
+    public string Masked
+    {
+        get
+        {
+            var first = Digits.Length >= 16 ? 6 : Digits.Length / 2 - 4;
+            return string.Concat(Digits.AsSpan(0, first), new string('*', Digits.Length - first - 4), Digits.AsSpan(Digits.Length - 4));
+        }
+    }
 
     public static bool TryParse(string? value, out Pan pan)
     {

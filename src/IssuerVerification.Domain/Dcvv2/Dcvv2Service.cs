@@ -13,7 +13,7 @@ public sealed class Dcvv2Service(
 
     public async Task<Dcvv2Issue> GenerateAsync(CardContext card, int count, string client, CancellationToken ct)
     {
-        card.RequireActive();
+        card.RequireValuesAllowed();
         var key = await keys.HandleAsync(card.Range.Keys, KeySlot.Dcvv2, ct);
         var now = clock.GetUtcNow();
         var first = Dcvv2Window.Containing(now, card.Range.Dcvv2.WindowMinutes);

@@ -9,9 +9,17 @@ public sealed record CardContext(Pan Pan, byte[] Fingerprint, CardState State, C
 
     public bool IsInactive => Card is { Status: not CardStatus.Active };
 
-    /// <summary>Generating values for a blocked, lost, stolen or closed card is refused.</summary>
-    public void RequireActive()
+    /// <summary>
+    /// Values are generated for registered, active cards only, and for unregistered PANs only where the range allows it:
+    /// otherwise the generate scope would be an oracle for any PAN the range covers.
+    /// </summary>
+    public void RequireValuesAllowed()
     {
+        if (Card is null && !Range.GenerateForUnregisteredCards)
+        {
+            throw new Common.CannotServeException("card-not-registered", "Card not registered",
+                $"Card {Pan.Masked} is not registered; its range generates values for registered cards only.");
+        }
         if (IsInactive)
         {
             throw new Common.CannotServeException("card-not-active", "Card not active",

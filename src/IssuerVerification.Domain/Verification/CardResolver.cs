@@ -11,7 +11,7 @@ public sealed class CardResolver(PanProtector pans, ICardStore cards, CardRanges
     public async Task<CardContext> ResolveAsync(Guid cardId, CancellationToken ct)
     {
         var card = await cards.FindAsync(cardId, ct) ?? throw new Common.NotFoundException($"No card with id {cardId}.");
-        return await ResolveAsync(await pans.DecryptAsync(card.PanEncrypted, ct), card.PanFingerprint, ct);
+        return await ResolveAsync(await pans.DecryptAsync(card.PanEncrypted, card.PanFingerprint, ct), card.PanFingerprint, ct);
     }
 
     private async Task<CardContext> ResolveAsync(Pan pan, byte[] fingerprint, CancellationToken ct)

@@ -13,6 +13,8 @@ internal sealed class CardRangeConfiguration : IEntityTypeConfiguration<CardRang
         builder.Property(r => r.Network).HasConversion<string>();
         builder.Property(r => r.Cvv2ExpiryFormat).HasConversion<string>();
         builder.Property(r => r.IccDerivation).HasConversion<string>();
+        // Ranges created before the setting existed compare Mastercard's usual 3 digits.
+        builder.Property(r => r.Cvc3Digits).HasDefaultValue(CardRange.DefaultCvc3Digits);
         builder.Property(r => r.Keys).HasConversion(new RangeKeysConverter(), RangeKeysConverter.Comparer);
         builder.ComplexProperty(r => r.Dcvv2);
         builder.ComplexProperty(r => r.Lockout);

@@ -5,6 +5,9 @@ namespace IssuerVerification.Store.Stores;
 
 internal sealed class EfCardStore(IDbContextFactory<IssuerDbContext> contexts) : ICardStore
 {
+    public const string LegacyPhone = "LegacyPhone";
+    public const string LegacyEmail = "LegacyEmail";
+
     public async Task<IReadOnlyList<CardRange>> ListRangesAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -53,7 +56,26 @@ internal sealed class EfCardStore(IDbContextFactory<IssuerDbContext> contexts) :
     public async Task UpdateAsync(Card card, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.Update(card);
+        var entry = db.Update(card);
+        entry.Property(LegacyPhone).IsModified = false;
+        entry.Property(LegacyEmail).IsModified = false;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<LegacyCard>> LegacyCardsAsync(int skip, int take, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Cards.AsNoTracking().Where(c => c.AtRestVersion == Card.UnboundAtRestVersion).OrderBy(c => c.Id).Skip(skip).Take(take)
+            .Select(c => new LegacyCard(c, EF.Property<string?>(c, LegacyPhone), EF.Property<string?>(c, LegacyEmail)))
+            .ToListAsync(ct);
+    }
+
+    public async Task UpgradeAsync(Card card, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var entry = db.Update(card);
+        entry.Property(LegacyPhone).CurrentValue = null;
+        entry.Property(LegacyEmail).CurrentValue = null;
         await db.SaveChangesAsync(ct);
     }
 }

@@ -32,6 +32,14 @@ public static class Setup
         return card.GetProperty("cardId").GetString()!;
     }
 
+    /// <summary>A random PAN with this prefix, registered as an active card: values are generated for registered cards only.</summary>
+    public static async Task<string> CardAsync(this TestApi api, string prefix)
+    {
+        var pan = TestPans.Random(prefix);
+        await api.RegisterCardAsync(pan);
+        return pan;
+    }
+
     /// <summary>Posts and returns the verification's <c>result</c> and <c>reason</c> ("match/" on a match).</summary>
     public static async Task<string> VerifyAsync(this HttpClient client, string path, object body)
     {

@@ -90,12 +90,25 @@ namespace IssuerVerification.Store.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AtRestVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Expiry")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("LegacyEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("Cardholder_Email");
+
+                    b.Property<string>("LegacyPhone")
+                        .HasColumnType("text")
+                        .HasColumnName("Cardholder_Phone");
 
                     b.Property<string>("MaskedPan")
                         .IsRequired()
@@ -120,21 +133,18 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Cardholder", "IssuerVerification.Domain.Cards.Card.Cardholder#Cardholder", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Cardholder", "IssuerVerification.Domain.Cards.Card.Cardholder#StoredCardholder", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<bool>("BankApp")
                                 .HasColumnType("boolean");
 
-                            b1.Property<string>("Email")
-                                .HasColumnType("text");
-
                             b1.Property<string>("Name")
                                 .HasColumnType("text");
 
-                            b1.Property<string>("Phone")
-                                .HasColumnType("text");
+                            b1.Property<byte[]>("SealedContacts")
+                                .HasColumnType("bytea");
                         });
 
                     b.HasKey("Id");
@@ -154,9 +164,17 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Cvc3Digits")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("Cvv2ExpiryFormat")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("GenerateForUnregisteredCards")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("IccDerivation")
                         .IsRequired()

@@ -83,12 +83,25 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AtRestVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Expiry")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyEmail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Cardholder_Email");
+
+                    b.Property<string>("LegacyPhone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Cardholder_Phone");
 
                     b.Property<string>("MaskedPan")
                         .IsRequired()
@@ -113,21 +126,18 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Cardholder", "IssuerVerification.Domain.Cards.Card.Cardholder#Cardholder", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Cardholder", "IssuerVerification.Domain.Cards.Card.Cardholder#StoredCardholder", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<bool>("BankApp")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Email")
-                                .HasColumnType("TEXT");
-
                             b1.Property<string>("Name")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("Phone")
-                                .HasColumnType("TEXT");
+                            b1.Property<byte[]>("SealedContacts")
+                                .HasColumnType("BLOB");
                         });
 
                     b.HasKey("Id");
@@ -147,9 +157,17 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Cvc3Digits")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("Cvv2ExpiryFormat")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("GenerateForUnregisteredCards")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IccDerivation")
                         .IsRequired()
