@@ -5,6 +5,7 @@ using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Logging;
 using IssuerVerification.Api.Startup;
+using IssuerVerification.Api.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,6 +38,8 @@ app.MapHealth();
 app.MapAdmin();
 app.MapCardVerification();
 app.MapDcvv2();
+app.MapTokenVerification();
+app.MapOutbox();
 
 await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

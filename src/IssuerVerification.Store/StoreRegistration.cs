@@ -4,7 +4,9 @@ using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
+using IssuerVerification.Domain.Delivery;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Tokens;
 using IssuerVerification.Domain.Verification;
 using IssuerVerification.Store.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +43,8 @@ public static class StoreRegistration
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<EfLockoutStore>());
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IDcvv2Store, EfDcvv2Store>();
+        services.AddSingleton<ITokenVerificationStore, EfTokenVerificationStore>();
+        services.AddSingleton<IOutboxStore, EfOutboxStore>();
         return services;
     }
 

@@ -5,4 +5,5 @@ namespace IssuerVerification.Api.Admin;
 
 public sealed record CardRangeResponse(
     Guid Id, string PanPrefix, Network Network, RangeKeysDto Keys, Dcvv2SettingsDto Dcvv2,
-    ExpiryFormatName Cvv2ExpiryFormat, LockoutSettingsDto Lockout, ThreeDsSettingsDto ThreeDs, IccDerivation IccDerivation, DateTime CreatedAt);
+    ExpiryFormatName Cvv2ExpiryFormat, LockoutSettingsDto Lockout, ThreeDsSettingsDto ThreeDs, IccDerivation IccDerivation, DateTime CreatedAt,
+    TokenVerificationSettingsDto TokenVerification);

@@ -4,8 +4,9 @@ using IssuerVerification.Domain.Crypto;
 namespace IssuerVerification.Api.Admin;
 
 /// <summary>A BIN range and the keys and settings for its cards. The longest matching prefix wins.</summary>
+/// <param name="TokenVerification">Token verification thresholds (defaults: red from score 80, yellow from 40, 3 OTP attempts, 3 sends, 10 minutes).</param>
 /// <param name="IccDerivation">EMV ICC master-key derivation for CVC3 and dCVV: option_b (default, EMV: option A up to 16 PAN digits, B above), option_a, or option_b_all_pans (jPOS).</param>
 public sealed record CreateCardRangeRequest(
     string PanPrefix, Network Network, RangeKeysDto Keys, Dcvv2SettingsDto? Dcvv2 = null,
     ExpiryFormatName? Cvv2ExpiryFormat = null, LockoutSettingsDto? Lockout = null, ThreeDsSettingsDto? ThreeDs = null,
-    IccDerivation? IccDerivation = null) : ICardRangeSettings;
+    IccDerivation? IccDerivation = null, TokenVerificationSettingsDto? TokenVerification = null) : ICardRangeSettings;

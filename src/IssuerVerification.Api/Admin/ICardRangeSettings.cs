@@ -7,4 +7,5 @@ internal interface ICardRangeSettings
     Dcvv2SettingsDto? Dcvv2 { get; }
     LockoutSettingsDto? Lockout { get; }
     ThreeDsSettingsDto? ThreeDs { get; }
+    TokenVerificationSettingsDto? TokenVerification { get; }
 }

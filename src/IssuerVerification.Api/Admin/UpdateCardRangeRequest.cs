@@ -8,4 +8,5 @@ namespace IssuerVerification.Api.Admin;
 /// </summary>
 public sealed record UpdateCardRangeRequest(
     RangeKeysDto? Keys = null, Dcvv2SettingsDto? Dcvv2 = null, ExpiryFormatName? Cvv2ExpiryFormat = null,
-    LockoutSettingsDto? Lockout = null, ThreeDsSettingsDto? ThreeDs = null, IccDerivation? IccDerivation = null) : ICardRangeSettings;
+    LockoutSettingsDto? Lockout = null, ThreeDsSettingsDto? ThreeDs = null, IccDerivation? IccDerivation = null,
+    TokenVerificationSettingsDto? TokenVerification = null) : ICardRangeSettings;

@@ -15,5 +15,6 @@ public sealed class CardRange
     public Crypto.IccDerivation IccDerivation { get; init; } = Crypto.IccDerivation.OptionB;
     public LockoutSettings Lockout { get; init; } = new();
     public ThreeDsSettings ThreeDs { get; init; } = new();
+    public Tokens.TokenVerificationSettings TokenVerification { get; init; } = new();
     public DateTime CreatedAt { get; init; }
 }

@@ -108,6 +108,10 @@ public sealed class CardRanges(ICardStore store, KeyRing keys, IAuditLog audit, 
         {
             changed.Add("threeDs");
         }
+        if (before.TokenVerification != after.TokenVerification)
+        {
+            changed.Add("tokenVerification");
+        }
         if (before.IccDerivation != after.IccDerivation)
         {
             changed.Add("iccDerivation");
