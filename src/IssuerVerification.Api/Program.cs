@@ -4,6 +4,7 @@ using IssuerVerification.Api.Dcvv2;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Logging;
+using IssuerVerification.Api.Signing;
 using IssuerVerification.Api.Startup;
 using IssuerVerification.Api.Tokens;
 
@@ -40,6 +41,7 @@ app.MapCardVerification();
 app.MapDcvv2();
 app.MapTokenVerification();
 app.MapOutbox();
+app.MapJwks();
 
 await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

@@ -45,6 +45,7 @@ public static class StoreRegistration
         services.AddSingleton<IDcvv2Store, EfDcvv2Store>();
         services.AddSingleton<ITokenVerificationStore, EfTokenVerificationStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
+        services.AddSingleton<ITokenCallbackStore, EfTokenCallbackStore>();
         return services;
     }
 
