@@ -64,8 +64,8 @@ public static class TokenVerificationApi
     private static async Task<Ok<VerifyOtpResponse>> VerifyOtp(
         Guid id, VerifyOtpRequest request, TokenVerificationService tokens, ClaimsPrincipal user, CancellationToken ct)
     {
-        var verification = await tokens.VerifyOtpAsync(id, request.Otp, user.ClientName(), ct);
-        return TypedResults.Ok(new VerifyOtpResponse(verification.Status, verification.AttemptsRemaining));
+        var check = await tokens.VerifyOtpAsync(id, request.Otp, user.ClientName(), ct);
+        return TypedResults.Ok(new VerifyOtpResponse(check.Status, check.AttemptsRemaining));
     }
 
     private static async Task<Ok<AppDecisionResponse>> AppDecision(

@@ -17,9 +17,10 @@ public interface ITokenVerificationStore
 
     /// <summary>
     /// Counts a wrong OTP if the verification is pending with this OTP hash and attempts left; the last one allowed makes it
-    /// <see cref="TokenVerificationStatus.Failed"/> with <paramref name="failedCallback"/>. False when nothing was counted.
+    /// <see cref="TokenVerificationStatus.Failed"/> with <paramref name="failedCallback"/>. Returns the failures counted so far,
+    /// this one included; null when nothing was counted.
     /// </summary>
-    Task<bool> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct);
+    Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct);
 
     /// <summary>Applies <paramref name="finish"/> if the verification is still as expected; false when another change came first.</summary>
     Task<bool> TryFinishAsync(TokenFinish finish, CancellationToken ct);

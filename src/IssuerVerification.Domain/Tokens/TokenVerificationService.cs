@@ -99,25 +99,26 @@ public sealed class TokenVerificationService(
     }
 
     /// <summary>Checks an OTP in constant time: the right one verifies (once), a wrong one counts until the step-up fails.</summary>
-    public async Task<TokenVerification> VerifyOtpAsync(Guid id, string otp, string client, CancellationToken ct)
+    public async Task<OtpCheck> VerifyOtpAsync(Guid id, string otp, string client, CancellationToken ct)
     {
         var verification = await PendingAsync(id, ct);
         var expected = verification.OtpHash ?? throw new ConflictException("No OTP was sent for this verification.");
         if (CryptographicOperations.FixedTimeEquals(await HashAsync(id, otp, ct), expected))
         {
-            if (!await FinishAsync(verification, TokenVerificationStatus.Verified, expected, client, ct))
-            {
-                throw await WrongStateAsync(id, ct);
-            }
-            return await GetAsync(id, ct);
+            return await FinishAsync(verification, TokenVerificationStatus.Verified, expected, client, ct)
+                ? new OtpCheck(TokenVerificationStatus.Verified, verification.AttemptsRemaining)
+                : throw await WrongStateAsync(id, ct);
         }
-        if (!await store.TryCountFailureAsync(id, expected, Now, TokenCallback.For(verification, TokenVerificationStatus.Failed, Now), ct))
+        var failures = await store.TryCountFailureAsync(id, expected, Now, TokenCallback.For(verification, TokenVerificationStatus.Failed, Now), ct)
+            ?? throw await WrongStateAsync(id, ct);
+        var check = new OtpCheck(failures >= verification.OtpMaxAttempts ? TokenVerificationStatus.Failed : TokenVerificationStatus.PendingIdv,
+            Math.Max(0, verification.OtpMaxAttempts - failures));
+        await AuditAsync(client, "token.otp.verify", verification, AuditOutcomes.NoMatch, $"{check.AttemptsRemaining} attempts remaining", ct);
+        if (check.Status == TokenVerificationStatus.Failed)
         {
-            throw await WrongStateAsync(id, ct);
+            await AuditAsync(client, "token.status", verification, "failed", null, ct);
         }
-        var after = await GetAsync(id, ct);
-        await AuditAsync(client, "token.otp.verify", after, AuditOutcomes.NoMatch, after.Status == TokenVerificationStatus.Failed ? "failed" : null, ct);
-        return after;
+        return check;
     }
 
     /// <summary>The issuer app's answer for a bank-app or push step-up: verified, or declined.</summary>

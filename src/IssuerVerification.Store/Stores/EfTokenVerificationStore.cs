@@ -53,7 +53,7 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
                 .SetProperty(v => v.UpdatedAt, at), ct) == 1;
     }
 
-    public async Task<bool> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
+    public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -67,14 +67,16 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
                 .SetProperty(v => v.UpdatedAt, at), ct);
         if (counted == 0)
         {
-            return false;
+            return null;
         }
-        if (await db.TokenVerifications.Where(v => v.Id == id).Select(v => v.Status).SingleAsync(ct) == TokenVerificationStatus.Failed)
+        // The row stays locked by this transaction's update: what it reads is this update's result.
+        var after = await db.TokenVerifications.Where(v => v.Id == id).Select(v => new { v.Status, v.OtpFailures }).SingleAsync(ct);
+        if (after.Status == TokenVerificationStatus.Failed)
         {
             await EndAsync(db, id, null, failedCallback, ct);
         }
         await transaction.CommitAsync(ct);
-        return true;
+        return after.OtpFailures;
     }
 
     public async Task<bool> TryFinishAsync(TokenFinish finish, CancellationToken ct)
