@@ -52,8 +52,9 @@ public sealed class TokenCallbackTests
         await (await api.Client().SendOtpAsync(id, "m1")).ReadJsonAsync(HttpStatusCode.Accepted);
         await (await api.Client().VerifyOtpAsync(id, await api.LastCodeAsync(id))).ReadJsonAsync();
 
-        var (contentType, jws) = Assert.Single(await listener.WaitForAsync(1));
-        Assert.Equal("application/jose", contentType);
+        var received = Assert.Single(await listener.WaitForAsync(1));
+        Assert.Equal("application/jose", received.ContentType);
+        var jws = received.Body;
         var payload = await VerifiedPayloadAsync(api, jws);
         Assert.Equal(id, payload.GetProperty("verificationId").GetString());
         Assert.Equal("verified", payload.GetProperty("status").GetString());

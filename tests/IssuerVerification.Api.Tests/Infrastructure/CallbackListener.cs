@@ -22,7 +22,7 @@ public sealed class CallbackListener : IAsyncDisposable
 
     public string Url { get; }
 
-    public ConcurrentQueue<(string ContentType, string Body)> Received { get; } = new();
+    public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
 
     public static CallbackListener Start(int? port = null, params int[] statuses) => new(port ?? FreePort(), statuses);
 
@@ -34,7 +34,7 @@ public sealed class CallbackListener : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="count"/> requests have arrived (at most 15 s).</summary>
-    public async Task<List<(string ContentType, string Body)>> WaitForAsync(int count)
+    public async Task<List<ReceivedRequest>> WaitForAsync(int count)
     {
         for (var waited = 0; Received.Count < count && waited < 15_000; waited += 50)
         {
@@ -62,7 +62,8 @@ public sealed class CallbackListener : IAsyncDisposable
             var status = _statuses.TryDequeue(out var next) ? next : 200;
             if (status == 200)
             {
-                Received.Enqueue((context.Request.ContentType ?? "", body));
+                Received.Enqueue(new ReceivedRequest(context.Request.ContentType ?? "", body,
+                    context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase)));
             }
             context.Response.StatusCode = status;
             context.Response.Close();
@@ -76,3 +77,5 @@ public sealed class CallbackListener : IAsyncDisposable
         await _loop;
     }
 }
+
+public sealed record ReceivedRequest(string ContentType, string Body, IReadOnlyDictionary<string, string> Headers);
