@@ -8,7 +8,7 @@ public static class JwksApi
     /// <summary>The public keys that verify signed results and callbacks; anonymous.</summary>
     public static IEndpointRouteBuilder MapJwks(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/.well-known/jwks.json", Get).AllowAnonymous().WithTags("Signing keys")
+        routes.MapGet("/.well-known/jwks.json", Get).AllowAnonymous().WithTags("Signing keys").ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Public keys for signed callbacks and results (JWKS)")
             .WithName("GetJwks").WithDescription("The ES256 public keys (kty EC, crv P-256) whose kid is the RFC 7638 thumbprint; a JWS header's kid names the key that signed it. No API key.");
         return routes;

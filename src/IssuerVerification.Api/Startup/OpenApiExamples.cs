@@ -5,6 +5,7 @@ using IssuerVerification.Api.Dcvv2;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Signing;
 using IssuerVerification.Api.Tokens;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.CardVerification;
@@ -71,6 +72,11 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(AppDecisionResponse)] = new AppDecisionResponse(TokenVerificationStatus.Verified),
         [typeof(TokenBindingResponse)] = new TokenBindingResponse("device-7f3a", null, Created, Id),
         [typeof(OutboxMessageResponse)] = new OutboxMessageResponse(Id, "cell_phone", "+15555550100", TokenVerificationService.Purpose, Id.ToString(), "246810", Created),
+        [typeof(JwksResponse)] = new JwksResponse([new Dictionary<string, string>
+        {
+            ["kty"] = "EC", ["crv"] = "P-256", ["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", ["y"] = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+            ["kid"] = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", ["alg"] = "ES256", ["use"] = "sig",
+        }]),
         [typeof(TokenVerificationSettingsDto)] = new TokenVerificationSettingsDto(80, 40, 3, 3, 10),
         [typeof(HealthResponse)] = new HealthResponse("ready"),
         [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["pan"] = ["12 to 19 digits that pass the Luhn check."] })
