@@ -58,7 +58,7 @@ function request()
 end
 
 function response(status, headers, body)
-  if status ~= 200 then
+  if status ~= 200 and status ~= 201 then
     other_status = other_status + 1
     return
   end
@@ -66,10 +66,11 @@ function response(status, headers, body)
   if is_get then
     return
   end
-  if string.find(body, '"result":"match"', 1, true) then
+  -- a verify's match, or a token verification's green decision
+  if string.find(body, '"result":"match"', 1, true) or string.find(body, '"decision":"green"', 1, true) then
     matches = matches + 1
   else
-    local reason = string.match(body, '"reason":"([%w_]+)"') or "unknown"
+    local reason = string.match(body, '"reason":"([%w_]+)"') or string.match(body, '"decision":"([%w_]+)"') or "unknown"
     reasons[reason] = (reasons[reason] or 0) + 1
   end
 end

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Load benchmark: builds the API (Release), starts a throwaway PostgreSQL and the API on 127.0.0.1, sets up keys,
 # a card range, a client and precomputed card values, then measures with wrk, in one run:
-#   /health/live (the baseline), /v1/cvv/verify, /v1/cvc3/verify
+#   /health/live (the baseline), /v1/cvv/verify, /v1/cvc3/verify, /v1/token-verifications (green device bindings)
 # and prints req/s, p50, p99, the ratio to the baseline and the share of "match" answers. Stops everything it started.
 # See bench/load/README.md. Knobs (environment):
 #   DURATION=15 WARMUP=5 CONNECTIONS=64 THREADS=2     seconds measured / warm-up per endpoint, wrk connections, threads
 #   CVV_CARDS=1000 CVC3_CARDS=2000                    card counts (CVC3 ATCs per card: enough for CVC3_MAX_RATE req/s)
 #   CVC3_MAX_RATE=20000                               the CVC3 rate the precomputed bodies cover without wrapping
 #   CVV_MISMATCH_PERCENT=0                            share of CVV bodies with a wrong value
+#   TOKEN_CARDS=1000 TOKEN_DEVICES=20                 registered cards and devices per card for the token-verification run
 #   SOURCE=worktree|head                              build the working tree (default) or the committed HEAD
 #   PROFILE=1                                         also: registered-card CVV run, pg_stat_statements per endpoint,
 #                                                     SQL statements of single requests (log_min_duration_statement=0)
@@ -32,6 +33,8 @@ CVC3_MAX_RATE=${CVC3_MAX_RATE:-20000}
 CVC3_WARM_ATCS=${CVC3_WARM_ATCS:-$(( (WARMUP * CVC3_MAX_RATE + CVC3_CARDS - 1) / CVC3_CARDS + 1 ))}
 CVC3_ATCS=${CVC3_ATCS:-$(( (DURATION * CVC3_MAX_RATE + CVC3_CARDS - 1) / CVC3_CARDS ))}
 CVV_MISMATCH_PERCENT=${CVV_MISMATCH_PERCENT:-0}
+TOKEN_CARDS=${TOKEN_CARDS:-1000}
+TOKEN_DEVICES=${TOKEN_DEVICES:-20}
 SOURCE=${SOURCE:-worktree}
 PROFILE=${PROFILE:-0}
 PERF=${PERF:-0}
@@ -150,7 +153,8 @@ if [ "$PROFILE" = 1 ]; then registered=$CVV_CARDS; fi
 data="$work/data"
 dotnet "$work/setup/LoadSetup.dll" --url "$url" --admin-key "$admin_key" --out "$data" \
   --cvv-cards "$CVV_CARDS" --registered-cvv-cards "$registered" --cvv-mismatch-percent "$CVV_MISMATCH_PERCENT" \
-  --cvc3-cards "$CVC3_CARDS" --cvc3-warm-atcs "$CVC3_WARM_ATCS" --cvc3-atcs "$CVC3_ATCS" >&2
+  --cvc3-cards "$CVC3_CARDS" --cvc3-warm-atcs "$CVC3_WARM_ATCS" --cvc3-atcs "$CVC3_ATCS" \
+  --token-cards "$TOKEN_CARDS" --token-devices "$TOKEN_DEVICES" >&2
 client_key=$(cat "$data/client.key")
 log "API on $url (pid $api_pid)"
 
@@ -285,6 +289,7 @@ if [ "$PROFILE" = 1 ]; then
   phase cvv-registered /v1/cvv/verify "$data/cvv-registered.bodies" "$data/cvv-registered.bodies"
 fi
 phase cvc3 /v1/cvc3/verify "$data/cvc3-warm.bodies" "$data/cvc3.bodies"
+phase tokens /v1/token-verifications "$data/tokens.bodies" "$data/tokens.bodies"
 
 # --- table ---------------------------------------------------------------------------------------------------------
 {
@@ -314,6 +319,8 @@ phase cvc3 /v1/cvc3/verify "$data/cvc3-warm.bodies" "$data/cvc3.bodies"
       printf "target cvv/verify  >= 0.5 x baseline and p99 < 10 ms: %.3f x, p99 %.2f ms -> %s\n", rps["cvv"] / base, p99["cvv"] / 1000,
         (rps["cvv"] / base >= 0.5 && p99["cvv"] < 10000) ? "met" : "NOT met"
       printf "target cvc3/verify >= 5000 req/s:                      %.0f req/s -> %s\n", rps["cvc3"], (rps["cvc3"] >= 5000 ? "met" : "NOT met")
+      printf "target token-verifications (green) >= 0.8 x cvc3 and p99 < 25 ms: %.3f x, p99 %.2f ms -> %s\n", rps["tokens"] / rps["cvc3"], p99["tokens"] / 1000,
+        (rps["tokens"] / rps["cvc3"] >= 0.8 && p99["tokens"] < 25000) ? "met" : "NOT met"
     }' "$results"
   echo "(CPU%: share of all $(nproc) cores over the measured run: the API process / PostgreSQL processes / wrk / anything else on the"
   echo " machine / idle; sys: kernel time of all processes, included in the others. A large 'other' means the figures are disturbed.)"

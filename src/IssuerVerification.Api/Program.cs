@@ -5,7 +5,9 @@ using IssuerVerification.Api.Dcvv2;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Logging;
+using IssuerVerification.Api.Signing;
 using IssuerVerification.Api.Startup;
+using IssuerVerification.Api.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,6 +41,9 @@ app.MapHealth();
 app.MapAdmin();
 app.MapCardVerification();
 app.MapDcvv2();
+app.MapTokenVerification();
+app.MapOutbox();
+app.MapJwks();
 
 await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

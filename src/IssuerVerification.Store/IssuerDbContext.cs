@@ -4,6 +4,7 @@ using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
 
 namespace IssuerVerification.Store;
@@ -26,6 +27,9 @@ public abstract class IssuerDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Dcvv2Issuance> Dcvv2Issuances => Set<Dcvv2Issuance>();
     public DbSet<Dcvv2UsedWindow> Dcvv2UsedWindows => Set<Dcvv2UsedWindow>();
+    public DbSet<TokenVerification> TokenVerifications => Set<TokenVerification>();
+    public DbSet<TokenBinding> TokenBindings => Set<TokenBinding>();
+    public DbSet<TokenCallback> TokenCallbacks => Set<TokenCallback>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IssuerDbContext).Assembly);

@@ -4,7 +4,9 @@ using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
+using IssuerVerification.Domain.Delivery;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Tokens;
 using IssuerVerification.Domain.Verification;
 using IssuerVerification.Store.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +48,9 @@ public static class StoreRegistration
         services.AddSingleton<IAuditStore, EfAuditStore>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IDcvv2Store, EfDcvv2Store>();
+        services.AddSingleton<ITokenVerificationStore, EfTokenVerificationStore>();
+        services.AddSingleton<IOutboxStore, EfOutboxStore>();
+        services.AddSingleton<ITokenCallbackStore, EfTokenCallbackStore>();
         return services;
     }
 

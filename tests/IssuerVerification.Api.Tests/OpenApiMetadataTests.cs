@@ -39,7 +39,7 @@ public sealed class OpenApiMetadataTests
                 Assert.Contains("https://issuer-verification.dev/problems/", response["description"]!.GetValue<string>(), StringComparison.Ordinal);
             }
             Assert.True(responses.ContainsKey("500"), $"{name}: no 500");
-            var anonymous = path.StartsWith("/health/", StringComparison.Ordinal);
+            var anonymous = path.StartsWith("/health/", StringComparison.Ordinal) || path == "/.well-known/jwks.json";
             Assert.True(anonymous == operation["security"] is null, $"{name}: the API-key requirement does not match the endpoint's authorization");
             Assert.True(anonymous || responses.ContainsKey("401") && responses.ContainsKey("403"), $"{name}: no 401/403");
         }

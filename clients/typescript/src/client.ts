@@ -7,6 +7,8 @@ import type { paths } from "./schema.js";
  */
 export const baseUrl = process.env.IV_BASE_URL ?? "http://127.0.0.1:5080";
 export const clientKey = process.env.IV_CLIENT_KEY ?? "demo-client-key";
+/** An admin key (IV_ADMIN_KEY, Development's demo-admin-key by default), to read the outbox delivery channel. */
+export const adminKey = process.env.IV_ADMIN_KEY ?? "demo-admin-key";
 
 /** A typed client for every path in docs/openapi/v1.json; without a key when apiKey is null. */
 export function client(apiKey: string | null = clientKey) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { client } from "./client.js";
+import { adminKey, client } from "./client.js";
 import type { components } from "./schema.js";
 
 type VerifyResponse = components["schemas"]["VerifyResponse"];
@@ -67,3 +67,48 @@ test("PAN without a card range: 422 no-card-range problem", async () => {
 function isValidationProblem(error: unknown): error is ValidationProblem {
   return typeof error === "object" && error !== null && "errors" in error;
 }
+
+test("token verification: yellow, OTP from the outbox, verified and bound", async () => {
+  const created = await client().POST("/v1/token-verifications", {
+    body: {
+      requestType: "device_binding",
+      network: "visa",
+      tokenReference: "tok-ts-1",
+      pan: card.pan,
+      tokenRequestor: { id: "40010075001" },
+      device: { id: "ts-device-1" },
+      risk: { score: 25 },
+    },
+  });
+  assert.ok(created.data, JSON.stringify(created.error));
+  assert.equal(created.data.decision, "yellow");
+  assert.equal(created.data.status, "pending_idv");
+  const phone = created.data.idvMethods.find((m) => m.type === "cell_phone");
+  assert.ok(phone);
+  const id = created.data.id;
+  const sent = await client().POST("/v1/token-verifications/{id}/otp", { params: { path: { id } }, body: { methodId: phone.id } });
+  assert.equal(sent.response.status, 202);
+  const outbox = await client(adminKey).GET("/v1/admin/outbox", { params: { query: { reference: id } } });
+  const code = outbox.data?.at(-1)?.code;
+  assert.ok(code, JSON.stringify(outbox.error));
+  const verified = await client().POST("/v1/token-verifications/{id}/otp/verify", { params: { path: { id } }, body: { otp: code } });
+  assert.deepEqual(verified.data, { status: "verified", attemptsRemaining: 3 });
+  const bindings = await client().GET("/v1/tokens/{tokenReference}/bindings", { params: { path: { tokenReference: "tok-ts-1" } } });
+  assert.equal(bindings.data?.[0]?.deviceId, "ts-device-1");
+});
+
+test("token verification: a green answer needs no step-up", async () => {
+  const { data } = await client().POST("/v1/token-verifications", {
+    body: {
+      requestType: "cardholder_verification",
+      network: "visa",
+      tokenReference: "tok-ts-2",
+      pan: card.pan,
+      tokenRequestor: { id: "40010075001" },
+      risk: { score: 1 },
+    },
+  });
+  assert.equal(data?.decision, "green");
+  assert.deepEqual(data?.reasons, ["low_risk_score"]);
+  assert.deepEqual(data?.idvMethods, []);
+});

@@ -4,6 +4,7 @@ using IssuerVerification.Api.Filters;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Tokens;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IssuerVerification.Api.Admin;
@@ -35,6 +36,7 @@ public static class CardRangesApi
             Cvv2ExpiryFormat = ToDomain(request.Cvv2ExpiryFormat),
             Lockout = Defaults(request.Lockout, new LockoutSettings()),
             ThreeDs = Defaults(request.ThreeDs, new ThreeDsSettings()),
+            TokenVerification = Defaults(request.TokenVerification, new TokenVerificationSettings()),
             IccDerivation = request.IccDerivation ?? IccDerivation.OptionB,
             Cvc3Digits = request.Cvc3Digits ?? CardRange.DefaultCvc3Digits,
             GenerateForUnregisteredCards = request.GenerateForUnregisteredCards ?? false,
@@ -55,6 +57,7 @@ public static class CardRangesApi
             Cvv2ExpiryFormat = request.Cvv2ExpiryFormat is { } format ? ToDomain(format) : current.Cvv2ExpiryFormat,
             Lockout = Defaults(request.Lockout, current.Lockout),
             ThreeDs = Defaults(request.ThreeDs, current.ThreeDs),
+            TokenVerification = Defaults(request.TokenVerification, current.TokenVerification),
             IccDerivation = request.IccDerivation ?? current.IccDerivation,
             Cvc3Digits = request.Cvc3Digits ?? current.Cvc3Digits,
             GenerateForUnregisteredCards = request.GenerateForUnregisteredCards ?? current.GenerateForUnregisteredCards,
@@ -78,6 +81,15 @@ public static class CardRangesApi
     {
         FrictionlessMaxAmount = s?.FrictionlessMaxAmount ?? d.FrictionlessMaxAmount,
         ChallengeMaxAttempts = s?.ChallengeMaxAttempts ?? d.ChallengeMaxAttempts,
+    };
+
+    private static TokenVerificationSettings Defaults(TokenVerificationSettingsDto? s, TokenVerificationSettings d) => new()
+    {
+        RedFromScore = s?.RedFromScore ?? d.RedFromScore,
+        YellowFromScore = s?.YellowFromScore ?? d.YellowFromScore,
+        OtpMaxAttempts = s?.OtpMaxAttempts ?? d.OtpMaxAttempts,
+        OtpMaxSends = s?.OtpMaxSends ?? d.OtpMaxSends,
+        StepUpMinutes = s?.StepUpMinutes ?? d.StepUpMinutes,
     };
 
     private static ExpiryFormat ToDomain(ExpiryFormatName? name) => name == ExpiryFormatName.Mmyy ? ExpiryFormat.Mmyy : ExpiryFormat.Yymm;
@@ -118,5 +130,7 @@ public static class CardRangesApi
         r.Cvv2ExpiryFormat == ExpiryFormat.Mmyy ? ExpiryFormatName.Mmyy : ExpiryFormatName.Yymm,
         new LockoutSettingsDto(r.Lockout.MaxFailures, r.Lockout.LockMinutes),
         new ThreeDsSettingsDto(r.ThreeDs.FrictionlessMaxAmount, r.ThreeDs.ChallengeMaxAttempts),
-        r.IccDerivation, r.Cvc3Digits, r.GenerateForUnregisteredCards, r.CreatedAt);
+        r.IccDerivation, r.Cvc3Digits, r.GenerateForUnregisteredCards, r.CreatedAt,
+        new TokenVerificationSettingsDto(r.TokenVerification.RedFromScore, r.TokenVerification.YellowFromScore,
+            r.TokenVerification.OtpMaxAttempts, r.TokenVerification.OtpMaxSends, r.TokenVerification.StepUpMinutes));
 }

@@ -8,4 +8,5 @@ internal interface ICardRangeSettings
     LockoutSettingsDto? Lockout { get; }
     ThreeDsSettingsDto? ThreeDs { get; }
     int? Cvc3Digits { get; }
+    TokenVerificationSettingsDto? TokenVerification { get; }
 }

@@ -9,4 +9,4 @@ namespace IssuerVerification.Api.Admin;
 public sealed record UpdateCardRangeRequest(
     RangeKeysDto? Keys = null, Dcvv2SettingsDto? Dcvv2 = null, ExpiryFormatName? Cvv2ExpiryFormat = null,
     LockoutSettingsDto? Lockout = null, ThreeDsSettingsDto? ThreeDs = null, IccDerivation? IccDerivation = null,
-    int? Cvc3Digits = null, bool? GenerateForUnregisteredCards = null) : ICardRangeSettings;
+    int? Cvc3Digits = null, bool? GenerateForUnregisteredCards = null, TokenVerificationSettingsDto? TokenVerification = null) : ICardRangeSettings;

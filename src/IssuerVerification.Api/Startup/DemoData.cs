@@ -4,6 +4,7 @@ using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Tokens;
 
 namespace IssuerVerification.Api.Startup;
 
@@ -18,8 +19,9 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
     public const string ClientName = "demo-client";
     public const string ClientKey = "demo-client-key";
 
-    /// <summary>The demo client: generates and verifies values (the admin key does not generate them).</summary>
-    public static readonly IReadOnlyList<string> ClientScopes = [Scopes.CardGenerate, Scopes.CardVerify, Scopes.Dcvv2Generate];
+    /// <summary>The demo client: generates and verifies values (the admin key does not generate them), verifies tokens and answers as the issuer app.</summary>
+    public static readonly IReadOnlyList<string> ClientScopes =
+        [Scopes.CardGenerate, Scopes.CardVerify, Scopes.Dcvv2Generate, Scopes.TokenVerify, Scopes.IssuerApp];
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -50,6 +52,8 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
                 [KeySlot.Dcvv] = "demo-imk-dcvv",
                 [KeySlot.Cavv] = "demo-cavv",
             }),
+            // A risk score of 10 already asks for step-up, so that a yellow is one request away in Swagger UI.
+            TokenVerification = new TokenVerificationSettings { YellowFromScore = 10, RedFromScore = 90 },
             CreatedAt = now,
         }, ct);
         await ranges.CreateAsync(new CardRange
@@ -69,7 +73,7 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
             CreatedAt = now,
         }, ct);
         await RegisterAsync(VisaPan, "9911", "00", new Cardholder { Name = "SARAH DEMO", Phone = "+15555550100", Email = "sarah@example.com", BankApp = true }, ct);
-        await RegisterAsync(MastercardPan, "3608", "01", new Cardholder { Name = "JOHN DOE", Phone = "+15555550101", Email = "john@example.com" }, ct);
+        await RegisterAsync(MastercardPan, "3608", "01", new Cardholder { Name = "JOHN DOE", Phone = "+15555550101", Email = "john@example.com", BankApp = true }, ct);
     }
 
     private async Task RegisterAsync(string pan, string expiry, string psn, Cardholder cardholder, CancellationToken ct)

@@ -6,10 +6,13 @@ using IssuerVerification.Api.Dcvv2;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Signing;
+using IssuerVerification.Api.Tokens;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.CardVerification;
 using IssuerVerification.Domain.Crypto;
+using IssuerVerification.Domain.Tokens;
 using IssuerVerification.Domain.Verification;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -51,7 +54,7 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(RewrapResponse)] = new RewrapResponse(6),
         [typeof(CreateCardRangeRequest)] = new CreateCardRangeRequest("412345", Network.Visa, Keys("demo-cvk")),
         [typeof(CardRangeResponse)] = new CardRangeResponse(Id, "412345", Network.Visa, Keys("demo-cvk"), new(60, 300, false),
-            ExpiryFormatName.Yymm, new(5, 30), new(5000, 3), IccDerivation.OptionB, 3, false, Created),
+            ExpiryFormatName.Yymm, new(5, 30), new(5000, 3), IccDerivation.OptionB, 3, false, Created, new(80, 40, 3, 3, 10)),
         [typeof(RegisterCardRequest)] = new RegisterCardRequest("4123450000001231", "3012", Cardholder: new("ANA DOC")),
         [typeof(UpdateCardRequest)] = new UpdateCardRequest(CardStatus.Blocked),
         [typeof(CardResponse)] = new CardResponse(Id, "412345******1231", "3012", "00", CardStatus.Active, new("ANA DOC", null, null, false), Created),
@@ -66,6 +69,26 @@ internal sealed class OpenApiExamples : ISchemaFilter
             "/v1/admin/audit?limit=1&before=1042"),
         [typeof(AuditIntegrityResponse)] = new AuditIntegrityResponse(false, 3, 1041, 0,
             new AuditBreakResponse(977, "3f0c9a6e52d84b1c9e2f7a10b5d4c8e1", 12, "The record was changed, moved or not written by this service: its seal does not verify.")),
+        [typeof(CreateTokenVerificationRequest)] = new CreateTokenVerificationRequest(TokenRequestType.DeviceBinding, Network.Visa, "DNITHE302211000000000001",
+            new("40010075001", "Demo Shop", "MERCHANT-1"), Pan: "4444333322221111", Device: new("device-7f3a", "Sarah's phone", "mobile_phone"),
+            Risk: new(55, RiskRecommendation.Approve)),
+        [typeof(TokenVerificationResponse)] = new TokenVerificationResponse(Id, TokenDecision.Yellow, TokenVerificationStatus.PendingIdv,
+            [TokenReasons.MediumRiskScore], [new("m1", IdvMethodType.CellPhone, "+*******0100"), new("m2", IdvMethodType.Email, "s****@example.com"),
+            new("m3", IdvMethodType.BankApp, IdvMethods.BankAppValue)], Created.AddMinutes(10)),
+        [typeof(SendOtpRequest)] = new SendOtpRequest("m1"),
+        [typeof(SendOtpResponse)] = new SendOtpResponse(Created.AddMinutes(10)),
+        [typeof(VerifyOtpRequest)] = new VerifyOtpRequest("246810"),
+        [typeof(VerifyOtpResponse)] = new VerifyOtpResponse(TokenVerificationStatus.Verified, 3),
+        [typeof(AppDecisionRequest)] = new AppDecisionRequest(true),
+        [typeof(AppDecisionResponse)] = new AppDecisionResponse(TokenVerificationStatus.Verified),
+        [typeof(TokenBindingResponse)] = new TokenBindingResponse("device-7f3a", null, Created, Id),
+        [typeof(OutboxMessageResponse)] = new OutboxMessageResponse(Id, "cell_phone", "+15555550100", TokenVerificationService.Purpose, Id.ToString(), "246810", Created),
+        [typeof(JwksResponse)] = new JwksResponse([new Dictionary<string, string>
+        {
+            ["kty"] = "EC", ["crv"] = "P-256", ["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", ["y"] = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+            ["kid"] = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", ["alg"] = "ES256", ["use"] = "sig",
+        }]),
+        [typeof(TokenVerificationSettingsDto)] = new TokenVerificationSettingsDto(80, 40, 3, 3, 10),
         [typeof(HealthResponse)] = new HealthResponse("ready"),
         [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["pan"] = ["12 to 19 digits that pass the Luhn check."] })
         { Type = ProblemTypes.Validation, Title = "The request is invalid.", Status = 400, Detail = "One or more fields are invalid." },

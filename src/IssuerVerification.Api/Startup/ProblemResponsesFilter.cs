@@ -17,7 +17,7 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
         [401] = Describe("No API key, or an unknown or revoked one", ProblemTypes.Unauthorized),
         [403] = Describe("The API key lacks this endpoint's scope", ProblemTypes.Forbidden),
         [404] = Describe("No such resource", ProblemTypes.NotFound),
-        [409] = Describe("The resource exists already, or the Idempotency-Key was used with another request or its first request is still running",
+        [409] = Describe("The resource exists already, a token verification is not in the status this call needs, or the Idempotency-Key was used with another request or its first request is still running",
             ProblemTypes.Conflict, ProblemTypes.IdempotencyKeyReuse, ProblemTypes.IdempotencyKeyInProgress),
         [413] = Describe("The body is over 64 KiB", ProblemTypes.PayloadTooLarge),
         [415] = Describe("The body is not application/json", ProblemTypes.UnsupportedMediaType),

@@ -6,6 +6,7 @@ using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Tokens;
 using IssuerVerification.Crypto;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
@@ -54,6 +55,7 @@ internal static class ServiceRegistration
         services.AddSingleton<StaticCardVerification>();
         services.AddSingleton<DynamicCardVerification>();
         services.AddSingleton<Dcvv2Service>();
+        services.AddTokenVerification(configuration, environment);
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<StoreInitializer>();

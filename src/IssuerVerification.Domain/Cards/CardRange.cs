@@ -24,5 +24,6 @@ public sealed class CardRange
     public bool GenerateForUnregisteredCards { get; init; }
     public LockoutSettings Lockout { get; init; } = new();
     public ThreeDsSettings ThreeDs { get; init; } = new();
+    public Tokens.TokenVerificationSettings TokenVerification { get; init; } = new();
     public DateTime CreatedAt { get; init; }
 }

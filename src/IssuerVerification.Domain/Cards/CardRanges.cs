@@ -116,6 +116,10 @@ public sealed class CardRanges(ICardStore store, KeyRing keys, IAuditLog audit, 
         {
             changed.Add("generateForUnregisteredCards");
         }
+        if (before.TokenVerification != after.TokenVerification)
+        {
+            changed.Add("tokenVerification");
+        }
         if (before.IccDerivation != after.IccDerivation)
         {
             changed.Add("iccDerivation");

@@ -19,5 +19,6 @@ internal sealed class CardRangeConfiguration : IEntityTypeConfiguration<CardRang
         builder.ComplexProperty(r => r.Dcvv2);
         builder.ComplexProperty(r => r.Lockout);
         builder.ComplexProperty(r => r.ThreeDs);
+        builder.ComplexProperty(r => r.TokenVerification);
     }
 }

@@ -228,6 +228,26 @@ namespace IssuerVerification.Store.Migrations.Postgres
                                 .HasColumnType("bigint");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "TokenVerification", "IssuerVerification.Domain.Cards.CardRange.TokenVerification#TokenVerificationSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("OtpMaxAttempts")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("OtpMaxSends")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("RedFromScore")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("StepUpMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("YellowFromScore")
+                                .HasColumnType("integer");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("PanPrefix")
@@ -481,6 +501,171 @@ namespace IssuerVerification.Store.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Keys");
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.Tokens.TokenBinding", b =>
+                {
+                    b.Property<string>("TokenReference")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeviceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PasskeyCredentialId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("VerificationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TokenReference", "Subject");
+
+                    b.ToTable("TokenBindings");
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.Tokens.TokenCallback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TokenReference")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("VerificationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
+
+                    b.ToTable("TokenCallbacks");
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.Tokens.TokenVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CallbackUrl")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("CardFingerprint")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeviceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeviceName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeviceType")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdvMethods")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MerchantId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OtpFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("OtpHash")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("OtpMaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtpMaxSends")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtpSends")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PasskeyCredentialId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestorName")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RiskScore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TokenReference")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("TokenVerifications");
                 });
 
             modelBuilder.Entity("IssuerVerification.Store.AtcCounter", b =>

@@ -221,6 +221,26 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "TokenVerification", "IssuerVerification.Domain.Cards.CardRange.TokenVerification#TokenVerificationSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("OtpMaxAttempts")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("OtpMaxSends")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RedFromScore")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("StepUpMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("YellowFromScore")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("PanPrefix")
@@ -474,6 +494,171 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Keys");
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.Tokens.TokenBinding", b =>
+                {
+                    b.Property<string>("TokenReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasskeyCredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VerificationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenReference", "Subject");
+
+                    b.ToTable("TokenBindings");
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.Tokens.TokenCallback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenReference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VerificationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
+
+                    b.ToTable("TokenCallbacks");
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.Tokens.TokenVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallbackUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CardFingerprint")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdvMethods")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OtpFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OtpHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("OtpMaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtpMaxSends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtpSends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasskeyCredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestorName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RiskScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenReference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("TokenVerifications");
                 });
 
             modelBuilder.Entity("IssuerVerification.Store.AtcCounter", b =>

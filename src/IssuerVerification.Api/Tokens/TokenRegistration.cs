@@ -1,0 +1,32 @@
+using IssuerVerification.Api.Delivery;
+using IssuerVerification.Domain.Delivery;
+using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Tokens;
+
+namespace IssuerVerification.Api.Tokens;
+
+internal static class TokenRegistration
+{
+    /// <summary>Token verification, its delivery channel (Delivery:Channel), the expiry sweep and the callback dispatcher.</summary>
+    public static IServiceCollection AddTokenVerification(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton<ResultSigner>();
+        services.AddSingleton<OutboxDelivery>();
+        if (WebhookSettings.Selected(configuration))
+        {
+            services.AddSingleton(WebhookSettings.Read(configuration));
+            services.AddSingleton<IMessageDelivery, WebhookDelivery>();
+        }
+        else
+        {
+            services.AddSingleton<IMessageDelivery>(sp => sp.GetRequiredService<OutboxDelivery>());
+        }
+        services.AddSingleton<TokenVerificationService>();
+        services.AddSingleton(CallbackSettings.Read(configuration, environment));
+        services.AddOutgoingHttp();
+        services.AddHostedService<ExpirySweep>();
+        services.AddSingleton<CallbackDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallbackDispatcher>());
+        return services;
+    }
+}

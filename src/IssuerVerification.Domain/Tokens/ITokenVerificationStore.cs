@@ -1,0 +1,30 @@
+namespace IssuerVerification.Domain.Tokens;
+
+public interface ITokenVerificationStore
+{
+    /// <summary>Adds a verification; a final one with its binding and callback, in one transaction.</summary>
+    Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct);
+
+    Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Whether this token was ever bound to this subject (<see cref="TokenBinding.Subject"/>).</summary>
+    Task<bool> IsBoundAsync(string tokenReference, string subject, CancellationToken ct);
+
+    Task<IReadOnlyList<TokenBinding>> BindingsAsync(string tokenReference, CancellationToken ct);
+
+    /// <summary>Records a new OTP if the verification is pending with fewer than its maximum sends; false otherwise.</summary>
+    Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, CancellationToken ct);
+
+    /// <summary>
+    /// Counts a wrong OTP if the verification is pending with this OTP hash and attempts left; the last one allowed makes it
+    /// <see cref="TokenVerificationStatus.Failed"/> with <paramref name="failedCallback"/>. Returns the failures counted so far,
+    /// this one included; null when nothing was counted.
+    /// </summary>
+    Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct);
+
+    /// <summary>Applies <paramref name="finish"/> if the verification is still as expected; false when another change came first.</summary>
+    Task<bool> TryFinishAsync(TokenFinish finish, CancellationToken ct);
+
+    /// <summary>Pending verifications whose step-up time is over.</summary>
+    Task<IReadOnlyList<TokenVerification>> DueForExpiryAsync(DateTime now, int max, CancellationToken ct);
+}

@@ -1,0 +1,220 @@
+using System.Security.Cryptography;
+using System.Text;
+using IssuerVerification.Domain.Audit;
+using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Delivery;
+using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Verification;
+
+namespace IssuerVerification.Domain.Tokens;
+
+/// <summary>
+/// Token verification: the decision, the OTP and issuer-app step-ups, and the final statuses with their bindings and callbacks.
+/// Every change is a conditional update in the store, so the rules hold across replicas.
+/// </summary>
+public sealed class TokenVerificationService(
+    ITokenVerificationStore store, ICardStore cards, PanProtector pans, CardRanges ranges, CardStateCache states,
+    SecretHasher hasher, IMessageDelivery delivery, IAuditLog audit, TimeProvider clock)
+{
+    public const string Purpose = "token_verification";
+
+    public async Task<TokenVerification> CreateAsync(TokenVerificationRequest request, string client, CancellationToken ct)
+    {
+        var (pan, fingerprint) = await CardOfAsync(request, ct);
+        var state = await states.GetAsync(fingerprint, ct);
+        var card = state.Card;
+        var settings = card is null ? new TokenVerificationSettings() : (await ranges.ForAsync(pan, ct)).TokenVerification;
+        var now = Now;
+        var methods = card is null ? [] : IdvMethods.For(request.Network, await pans.OpenCardholderAsync(card.Cardholder, card.PanFingerprint, ct));
+        var subject = TokenVerification.SubjectOf(request.RequestType, request.DeviceId, request.PasskeyCredentialId);
+        var deviceKnown = subject is null ? (bool?)null : await store.IsBoundAsync(request.TokenReference, subject, ct);
+        var (decision, reasons) = TokenDecisions.Decide(new TokenDecisionInput(
+            TokenDecisions.Standing(card, state.Lockout.LockedUntil, now), request.RiskScore, request.Recommendation, deviceKnown, methods.Count > 0), settings);
+        var verification = new TokenVerification
+        {
+            Id = Guid.NewGuid(),
+            RequestType = request.RequestType,
+            Network = request.Network,
+            TokenReference = request.TokenReference,
+            CardId = card?.Id,
+            CardFingerprint = fingerprint,
+            RequestorId = request.RequestorId,
+            RequestorName = request.RequestorName,
+            MerchantId = request.MerchantId,
+            DeviceId = request.DeviceId,
+            DeviceName = request.DeviceName,
+            DeviceType = request.DeviceType,
+            PasskeyCredentialId = request.PasskeyCredentialId,
+            RiskScore = request.RiskScore,
+            CallbackUrl = request.CallbackUrl,
+            Decision = decision,
+            Status = TokenStatuses.Initial(decision),
+            Reasons = reasons,
+            IdvMethods = decision == TokenDecision.Yellow ? methods : [],
+            OtpMaxAttempts = settings.OtpMaxAttempts,
+            OtpMaxSends = settings.OtpMaxSends,
+            ExpiresAt = now.AddMinutes(settings.StepUpMinutes),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        var status = verification.Status;
+        await store.AddAsync(verification,
+            status.Binds() ? TokenBinding.Of(verification, now) : null,
+            status.IsFinal() ? TokenCallback.For(verification, status, now) : null, ct);
+        await AuditAsync(client, "token.verify", verification, decision.ToString().ToLowerInvariant(), string.Join(' ', reasons), ct);
+        return verification;
+    }
+
+    public async Task<TokenVerification> GetAsync(Guid id, CancellationToken ct) =>
+        await store.FindAsync(id, ct) ?? throw new NotFoundException($"No token verification with id {id}.");
+
+    public async Task<IReadOnlyList<TokenBinding>> BindingsAsync(string tokenReference, CancellationToken ct) =>
+        await store.BindingsAsync(tokenReference, ct);
+
+    /// <summary>Generates an OTP, keeps its keyed hash (replacing the previous one) and delivers it over the method.</summary>
+    public async Task<DateTime> SendOtpAsync(Guid id, string methodId, string client, CancellationToken ct)
+    {
+        var verification = await PendingAsync(id, ct);
+        var method = verification.IdvMethods.FirstOrDefault(m => m.Id == methodId)
+            ?? throw new InvalidFieldException("methodId", $"'{methodId}' is not one of this verification's ID&V methods.");
+        if (!method.Type.SendsOtp())
+        {
+            throw new InvalidFieldException("methodId", "The bank app has no OTP: the issuer app answers through app-decision.");
+        }
+        if (verification.OtpSends >= verification.OtpMaxSends)
+        {
+            throw new ConflictException($"All {verification.OtpMaxSends} OTPs of this verification were sent.");
+        }
+        var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        if (!await store.TryReplaceOtpAsync(id, await HashAsync(id, code, ct), Now, ct))
+        {
+            throw await WrongStateAsync(id, ct);
+        }
+        var card = await cards.FindAsync(verification.CardId!.Value, ct) ?? throw new NotFoundException("The card is no longer registered.");
+        await delivery.SendAsync(new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code), ct);
+        await AuditAsync(client, "token.otp.send", verification, "sent", method.Type.ToString(), ct);
+        return verification.ExpiresAt;
+    }
+
+    /// <summary>Checks an OTP in constant time: the right one verifies (once), a wrong one counts until the step-up fails.</summary>
+    public async Task<OtpCheck> VerifyOtpAsync(Guid id, string otp, string client, CancellationToken ct)
+    {
+        var verification = await PendingAsync(id, ct);
+        var expected = verification.OtpHash ?? throw new ConflictException("No OTP was sent for this verification.");
+        if (CryptographicOperations.FixedTimeEquals(await HashAsync(id, otp, ct), expected))
+        {
+            return await FinishAsync(verification, TokenVerificationStatus.Verified, expected, client, ct)
+                ? new OtpCheck(TokenVerificationStatus.Verified, verification.AttemptsRemaining)
+                : throw await WrongStateAsync(id, ct);
+        }
+        var failures = await store.TryCountFailureAsync(id, expected, Now, TokenCallback.For(verification, TokenVerificationStatus.Failed, Now), ct)
+            ?? throw await WrongStateAsync(id, ct);
+        var check = new OtpCheck(failures >= verification.OtpMaxAttempts ? TokenVerificationStatus.Failed : TokenVerificationStatus.PendingIdv,
+            Math.Max(0, verification.OtpMaxAttempts - failures));
+        await AuditAsync(client, "token.otp.verify", verification, AuditOutcomes.NoMatch, $"{check.AttemptsRemaining} attempts remaining", ct);
+        if (check.Status == TokenVerificationStatus.Failed)
+        {
+            await AuditAsync(client, "token.status", verification, "failed", null, ct);
+        }
+        return check;
+    }
+
+    /// <summary>The issuer app's answer for a bank-app or push step-up: verified, or declined.</summary>
+    public async Task<TokenVerification> AppDecisionAsync(Guid id, bool approved, string client, CancellationToken ct)
+    {
+        var verification = await PendingAsync(id, ct);
+        if (!verification.IdvMethods.Any(m => m.Type is IdvMethodType.BankApp or IdvMethodType.Push))
+        {
+            throw new ConflictException("This verification offers no issuer-app method.");
+        }
+        var status = approved ? TokenVerificationStatus.Verified : TokenVerificationStatus.Declined;
+        if (!await FinishAsync(verification, status, null, client, ct))
+        {
+            throw await WrongStateAsync(id, ct);
+        }
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Makes expired step-ups final (with their callbacks); returns how many.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken ct)
+    {
+        var expired = 0;
+        foreach (var verification in await store.DueForExpiryAsync(Now, 100, ct))
+        {
+            if (await FinishAsync(verification, TokenVerificationStatus.Expired, null, "expiry-sweep", ct))
+            {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<bool> FinishAsync(TokenVerification v, TokenVerificationStatus status, byte[]? expectedOtpHash, string client, CancellationToken ct)
+    {
+        var now = Now;
+        var finish = new TokenFinish(v.Id, status, expectedOtpHash, now,
+            status.Binds() ? TokenBinding.Of(v, now) : null, TokenCallback.For(v, status, now));
+        if (!await store.TryFinishAsync(finish, ct))
+        {
+            return false;
+        }
+        await AuditAsync(client, "token.status", v, status.ToString().ToLowerInvariant(), null, ct);
+        return true;
+    }
+
+    private async Task<TokenVerification> PendingAsync(Guid id, CancellationToken ct)
+    {
+        var verification = await GetAsync(id, ct);
+        return verification.StatusAt(Now) == TokenVerificationStatus.PendingIdv ? verification : throw WrongState(verification);
+    }
+
+    private async Task<ConflictException> WrongStateAsync(Guid id, CancellationToken ct) => WrongState(await GetAsync(id, ct));
+
+    private ConflictException WrongState(TokenVerification v) =>
+        new($"The verification is {Snake(v.StatusAt(Now))}; this call needs pending_idv.");
+
+    private async Task<(Pan Pan, byte[] Fingerprint)> CardOfAsync(TokenVerificationRequest request, CancellationToken ct)
+    {
+        if (request.CardId is { } cardId)
+        {
+            var card = await cards.FindAsync(cardId, ct) ?? throw new NotFoundException($"No card with id {cardId}.");
+            return (await pans.DecryptAsync(card.PanEncrypted, card.PanFingerprint, ct), card.PanFingerprint);
+        }
+        return (request.Pan!, await pans.FingerprintAsync(request.Pan!, ct));
+    }
+
+    private Task<byte[]> HashAsync(Guid id, string otp, CancellationToken ct) =>
+        hasher.HashAsync(Encoding.UTF8.GetBytes($"token-otp:{id}:{otp}"), ct);
+
+    private Task AuditAsync(string client, string action, TokenVerification v, string outcome, string? reason, CancellationToken ct) =>
+        audit.WriteAsync(new AuditEntry
+        {
+            At = Now,
+            Client = client,
+            Action = action,
+            CardFingerprint = v.CardFingerprint,
+            Outcome = outcome,
+            Reason = reason is null ? $"verification {v.Id}" : $"verification {v.Id}: {reason}",
+        }, ct);
+
+    private static string Channel(IdvMethodType type) => type switch
+    {
+        IdvMethodType.CellPhone => "cell_phone",
+        IdvMethodType.Email => "email",
+        _ => "push",
+    };
+
+    private async Task<string> RecipientAsync(IdvMethodType type, Card card, CancellationToken ct) => type switch
+    {
+        IdvMethodType.CellPhone => (await pans.OpenCardholderAsync(card.Cardholder, card.PanFingerprint, ct)).Phone!,
+        IdvMethodType.Email => (await pans.OpenCardholderAsync(card.Cardholder, card.PanFingerprint, ct)).Email!,
+        _ => $"card:{card.Id}",
+    };
+
+    private static string Snake(TokenVerificationStatus status) =>
+        status == TokenVerificationStatus.PendingIdv ? "pending_idv" : status.ToString().ToLowerInvariant();
+}
