@@ -7,6 +7,8 @@
 -- "wraps": for CVC3 a wrapped body is an ATC replay). Requests are pre-built in init() so request() only indexes.
 -- response() counts HTTP 200 answers, "result":"match" answers and the reasons of the others; done() prints one
 -- machine-readable RESULT line (latencies in microseconds) that run.sh turns into the table.
+-- NAME "tokens-yellow" runs the yellow path: each yellow verification created is followed by its OTP send
+-- (POST PATH/{id}/otp with the first method); "match" then counts the sends accepted (202), one per finished path.
 
 local threads = {}
 local next_id = 0
@@ -40,6 +42,10 @@ function init(args)
     end
   end
   n = #reqs
+  base = path
+  headers_json = { ["Content-Type"] = "application/json", ["X-Api-Key"] = key }
+  yellow = (name == "tokens-yellow")
+  pending = {}
   idx = 0
   wraps = 0
   ok = 0
@@ -49,6 +55,9 @@ function init(args)
 end
 
 function request()
+  if yellow and #pending > 0 then
+    return wrk.format("POST", base .. "/" .. table.remove(pending) .. "/otp", headers_json, '{"methodId":"m1"}')
+  end
   idx = idx + 1
   if idx > n then
     idx = 1
@@ -58,12 +67,24 @@ function request()
 end
 
 function response(status, headers, body)
-  if status ~= 200 and status ~= 201 then
+  if status ~= 200 and status ~= 201 and status ~= 202 then
     other_status = other_status + 1
     return
   end
   ok = ok + 1
   if is_get then
+    return
+  end
+  if yellow then
+    local id = status == 201 and string.find(body, '"decision":"yellow"', 1, true) and string.match(body, '"id":"([%x-]+)"')
+    if id then
+      pending[#pending + 1] = id
+    elseif status == 202 then
+      matches = matches + 1
+    else
+      local reason = string.match(body, '"decision":"([%w_]+)"') or "unknown"
+      reasons[reason] = (reasons[reason] or 0) + 1
+    end
     return
   end
   -- a verify's match, or a token verification's green decision

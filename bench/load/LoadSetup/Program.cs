@@ -115,6 +115,9 @@ if (o.RegisteredCvvCards > 0)
         }
     }
     await File.WriteAllLinesAsync(Path.Combine(o.Out, "tokens.bodies"), lines);
+    // The yellow path: a medium risk score (yellow from 40 by default) on a new device each time, then its OTP send.
+    await File.WriteAllLinesAsync(Path.Combine(o.Out, "tokens-yellow.bodies"),
+        lines.Select(l => l.Replace("\"score\":5", "\"score\":50", StringComparison.Ordinal).Replace("\"tok-", "\"yel-", StringComparison.Ordinal)));
     Log($"tokens: {cards.Length} cards registered ({t.Elapsed.TotalSeconds:F1} s), {lines.Count} device-binding bodies");
 }
 
