@@ -141,7 +141,7 @@ if [ "$HTTP_LOGGING" != 1 ]; then api_args+=("--Logging:LogLevel:Microsoft.AspNe
   if [ "$PERF" = 1 ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0; fi
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
     Storage__Provider=Postgres ConnectionStrings__IssuerVerification="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=issuer_bench${CONN_OPTS:+;$CONN_OPTS}" \
-    Crypto__MasterKey="$master_key" Bootstrap__AdminApiKey="$admin_key" \
+    Crypto__MasterKey="$master_key" Bootstrap__AdminApiKey="$admin_key" Keys__AllowSingleRequestImport=true \
     RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 Logging__LogLevel__Default=Warning
   exec dotnet IssuerVerification.Api.dll "${api_args[@]}"
 ) >"$work/api.log" 2>&1 &

