@@ -8,27 +8,11 @@ public sealed partial class SoftwareCryptoProvider
 {
     public ComponentAdded AddComponent(Guid ceremonyId, KeyAlgorithm algorithm, PartialKey? partial, byte[] component)
     {
-        ArgumentNullException.ThrowIfNull(component);
-        if (algorithm == KeyAlgorithm.EcP256 || !KeySpec.LengthFits(algorithm, component.Length))
-        {
-            throw new CryptoException($"A {algorithm} component must be {KeySpec.LengthRule(algorithm)}.");
-        }
-        if (WeakKeys.IsZero(algorithm, component))
-        {
-            throw new WeakKeyException("A component may not be all zeros.");
-        }
-
+        KeySpec.RequireComponent(algorithm, component);
         var running = partial is null ? new byte[component.Length] : OpenPartial(ceremonyId, algorithm, partial);
         try
         {
-            if (running.Length != component.Length)
-            {
-                throw new CryptoException($"Every component of this ceremony must be {running.Length} bytes.");
-            }
-            for (var i = 0; i < running.Length; i++)
-            {
-                running[i] ^= component[i];
-            }
+            KeyMaterial.XorComponent(running, component);
             var count = (partial?.Components ?? 0) + 1;
             var wrapped = KeyWrap.WrapPartial(_current, ceremonyId, algorithm, count, running);
             return new ComponentAdded(new PartialKey(ceremonyId, algorithm, count, wrapped), KeyCheckValue.Of(algorithm, component));
@@ -44,13 +28,7 @@ public sealed partial class SoftwareCryptoProvider
         ArgumentNullException.ThrowIfNull(partial);
         KeySpec.RequirePair(usage, partial.Algorithm);
         var key = OpenPartial(partial.CeremonyId, partial.Algorithm, partial);
-        var weakness = WeakKeys.IsZero(partial.Algorithm, key) ? "The components XOR to zero." : WeakKeys.Weakness(partial.Algorithm, key);
-        if (weakness is not null)
-        {
-            Array.Clear(key);
-            throw new WeakKeyException(weakness);
-        }
-
+        KeySpec.RequireStrongCombination(partial.Algorithm, key);
         return Wrap(id, alias, usage, partial.Algorithm, key);
     }
 

@@ -8,7 +8,7 @@ internal static class Cvc3Algorithm
     [ThreadStatic] private static byte[]? t_block;
 
     /// <summary>Rightmost 2 bytes of the retail MAC over the static track image.</summary>
-    public static ushort Ivcvc3(TdesKey cardKey, ReadOnlySpan<byte> staticTrack)
+    public static ushort Ivcvc3(ITdesKey cardKey, ReadOnlySpan<byte> staticTrack)
     {
         Span<byte> mac = stackalloc byte[8];
         Iso9797Mac3.Compute(cardKey, staticTrack, mac);
@@ -16,7 +16,7 @@ internal static class Cvc3Algorithm
     }
 
     /// <summary>Rightmost 2 bytes of TDES(IVCVC3 ‖ UN ‖ ATC) as an unsigned integer.</summary>
-    public static ushort Compute(TdesKey cardKey, ushort ivcvc3, uint unpredictableNumber, ushort atc)
+    public static ushort Compute(ITdesKey cardKey, ushort ivcvc3, uint unpredictableNumber, ushort atc)
     {
         var block = t_block ??= new byte[8];
         BinaryPrimitives.WriteUInt16BigEndian(block, ivcvc3);

@@ -13,7 +13,7 @@ internal static class CvvMethod
 
     /// <summary>Writes the first <c>destination.Length</c> decimalized digits (1–16).</summary>
     public static void Compute(
-        TdesKey key, ReadOnlySpan<char> pan, ReadOnlySpan<char> expiry, ReadOnlySpan<char> serviceCode,
+        ITdesKey key, ReadOnlySpan<char> pan, ReadOnlySpan<char> expiry, ReadOnlySpan<char> serviceCode,
         Span<char> destination, CvvTrace? trace = null)
     {
         if (pan.Length + expiry.Length + serviceCode.Length > 32)

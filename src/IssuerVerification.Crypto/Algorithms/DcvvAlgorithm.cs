@@ -11,7 +11,7 @@ internal static class DcvvAlgorithm
     }
 
     public static void Compute(
-        TdesKey udk, ReadOnlySpan<char> pan, ReadOnlySpan<char> expiry, ReadOnlySpan<char> serviceCode, ushort atc, Span<char> threeDigits)
+        ITdesKey udk, ReadOnlySpan<char> pan, ReadOnlySpan<char> expiry, ReadOnlySpan<char> serviceCode, ushort atc, Span<char> threeDigits)
     {
         Span<char> dataPan = stackalloc char[pan.Length];
         DataPan(pan, atc, dataPan);

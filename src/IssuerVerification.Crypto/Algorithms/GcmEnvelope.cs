@@ -21,18 +21,23 @@ internal static class GcmEnvelope
     private const int TagLength = 16;
     private const int Overhead = 1 + NonceLength + TagLength;
 
-    public static byte[] Seal(byte[] key, byte format, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> binding = default)
+    public static byte[] Seal(byte[] key, byte format, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> binding = default) =>
+        Seal(new SoftwareGcm(key), format, plaintext, binding);
+
+    public static byte[] Open(byte[] key, byte format, byte[] data, ReadOnlySpan<byte> binding = default) =>
+        Open(new SoftwareGcm(key), format, data, binding);
+
+    public static byte[] Seal(IGcm gcm, byte format, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> binding = default)
     {
         var output = new byte[Overhead + plaintext.Length];
         output[0] = format;
         var nonce = output.AsSpan(1, NonceLength);
         RandomNumberGenerator.Fill(nonce);
-        using var gcm = new AesGcm(key, TagLength);
         gcm.Encrypt(nonce, plaintext, output.AsSpan(1 + NonceLength, plaintext.Length), output.AsSpan(^TagLength), [format, .. binding]);
         return output;
     }
 
-    public static byte[] Open(byte[] key, byte format, byte[] data, ReadOnlySpan<byte> binding = default)
+    public static byte[] Open(IGcm gcm, byte format, byte[] data, ReadOnlySpan<byte> binding = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Length < Overhead || data[0] != format)
@@ -41,16 +46,12 @@ internal static class GcmEnvelope
         }
 
         var plaintext = new byte[data.Length - Overhead];
-        try
+        if (gcm.TryDecrypt(data.AsSpan(1, NonceLength), data.AsSpan(1 + NonceLength, plaintext.Length), data.AsSpan(^TagLength), plaintext, [format, .. binding]))
         {
-            using var gcm = new AesGcm(key, TagLength);
-            gcm.Decrypt(data.AsSpan(1, NonceLength), data.AsSpan(1 + NonceLength, plaintext.Length), data.AsSpan(^TagLength), plaintext, [format, .. binding]);
             return plaintext;
         }
-        catch (AuthenticationTagMismatchException)
-        {
-            throw new CryptoException(binding.IsEmpty ? "The encrypted data failed its integrity check."
-                : "The encrypted data failed its integrity check: it was altered or belongs to another card.");
-        }
+
+        throw new CryptoException(binding.IsEmpty ? "The encrypted data failed its integrity check."
+            : "The encrypted data failed its integrity check: it was altered or belongs to another card.");
     }
 }

@@ -8,7 +8,7 @@ internal static class Iso9797Mac3
 {
     [ThreadStatic] private static byte[]? t_block;
 
-    public static void Compute(TdesKey key, ReadOnlySpan<byte> data, Span<byte> mac)
+    public static void Compute(ITdesKey key, ReadOnlySpan<byte> data, Span<byte> mac)
     {
         var h = t_block ??= new byte[8];
         Array.Clear(h);

@@ -28,17 +28,24 @@ internal static class MastercardAav
         }
     }
 
-    public static byte[] Build(ReadOnlySpan<byte> key, MastercardAavInput input)
+    public static byte[] Build(byte[] key, MastercardAavInput input) => Build(input, hmacInput =>
     {
-        Span<byte> hmacInput = stackalloc byte[HmacInputLength];
-        HmacInput(input, hmacInput);
         var hmac = new HMac(new Sha1Digest());
-        hmac.Init(new KeyParameter(key.ToArray()));
-        hmac.BlockUpdate(hmacInput.ToArray(), 0, HmacInputLength);
+        hmac.Init(new KeyParameter(key));
+        hmac.BlockUpdate(hmacInput, 0, hmacInput.Length);
         var mac = new byte[20];
         hmac.DoFinal(mac, 0);
+        return mac;
+    });
+
+    /// <summary>The AAV with <paramref name="hmacSha1"/> computing HMAC-SHA1 over the 25-byte input (in process or in a token).</summary>
+    public static byte[] Build(MastercardAavInput input, Func<byte[], byte[]> hmacSha1)
+    {
+        var hmacInput = new byte[HmacInputLength];
+        HmacInput(input, hmacInput);
+        var mac = hmacSha1(hmacInput);
         var aav = new byte[20];
-        hmacInput[10..].CopyTo(aav);
+        hmacInput.AsSpan(10).CopyTo(aav);
         mac.AsSpan(0, 5).CopyTo(aav.AsSpan(15));
         return aav;
     }

@@ -11,7 +11,7 @@ namespace IssuerVerification.Crypto.Algorithms;
 /// instance may be shared by many threads; <see cref="SetKey"/> is for per-thread instances only.
 /// All block methods work in place on an 8-byte array.
 /// </summary>
-internal sealed class TdesKey
+internal sealed class TdesKey : ITdesKey
 {
     private readonly DesEngine _encryptA = new();
     private readonly DesEngine _decryptB = new();

@@ -20,7 +20,7 @@ internal static class VisaCavvField
     }
 
     /// <summary>CAVV output with the PAN normalised to 16 digits, UN = ATN[12:16], service code = ARC ‖ SFAC.</summary>
-    public static void Output(TdesKey key, VisaCavvInput input, Span<char> threeDigits)
+    public static void Output(ITdesKey key, VisaCavvInput input, Span<char> threeDigits)
     {
         Span<char> pan = stackalloc char[16];
         RightmostDigits.Take(input.Pan, pan);

@@ -38,7 +38,7 @@ internal static class KeyCheckValue
     };
 
     /// <summary>The first <paramref name="bytes"/> bytes of TDES_K(0…0).</summary>
-    public static string Tdes(TdesKey key, int bytes)
+    public static string Tdes(ITdesKey key, int bytes)
     {
         var block = new byte[8];
         key.Encrypt(block);

@@ -71,4 +71,17 @@ internal static class KeyMaterial
 
         return key;
     }
+
+    /// <summary>XORs a ceremony's next component into its running key; every component has the first one's length.</summary>
+    public static void XorComponent(byte[] running, byte[] component)
+    {
+        if (running.Length != component.Length)
+        {
+            throw new CryptoException($"Every component of this ceremony must be {running.Length} bytes.");
+        }
+        for (var i = 0; i < running.Length; i++)
+        {
+            running[i] ^= component[i];
+        }
+    }
 }

@@ -30,4 +30,29 @@ internal static class KeySpec
     };
 
     public static int GeneratedLength(KeyAlgorithm algorithm) => algorithm == KeyAlgorithm.HmacSha1 ? 20 : algorithm == KeyAlgorithm.Tdes2Key ? 16 : 32;
+
+    /// <summary>One custodian's component: the algorithm's length, never all zeros.</summary>
+    public static void RequireComponent(KeyAlgorithm algorithm, byte[] component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        if (algorithm == KeyAlgorithm.EcP256 || !LengthFits(algorithm, component.Length))
+        {
+            throw new CryptoException($"A {algorithm} component must be {LengthRule(algorithm)}.");
+        }
+        if (WeakKeys.IsZero(algorithm, component))
+        {
+            throw new WeakKeyException("A component may not be all zeros.");
+        }
+    }
+
+    /// <summary>A ceremony's combined key may not be weak; a weak <paramref name="key"/> is zeroed before the refusal.</summary>
+    public static void RequireStrongCombination(KeyAlgorithm algorithm, byte[] key)
+    {
+        var weakness = WeakKeys.IsZero(algorithm, key) ? "The components XOR to zero." : WeakKeys.Weakness(algorithm, key);
+        if (weakness is not null)
+        {
+            Array.Clear(key);
+            throw new WeakKeyException(weakness);
+        }
+    }
 }

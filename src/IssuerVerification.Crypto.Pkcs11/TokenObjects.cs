@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using IssuerVerification.Crypto.Keys;
+using IssuerVerification.Crypto.Signing;
+using IssuerVerification.Domain.Crypto;
+using Net.Pkcs11Interop.Common;
+using Net.Pkcs11Interop.HighLevelAPI;
+
+namespace IssuerVerification.Crypto.Pkcs11;
+
+/// <summary>
+/// The token objects of each kind of key (docs/crypto-provider.md, "Keys in the token"):
+/// a CVV-method key (CVK, dCVV2, CAVV) as its DES halves, A encrypt-only and B decrypt-only; an issuer master key as one
+/// double-length key that may only derive card keys; HMAC keys as generic secrets that may only sign; AES keys that may only
+/// encrypt and decrypt; a P-256 key pair whose private key may only sign.
+/// </summary>
+internal static class TokenObjects
+{
+    private static readonly CKA[] EncryptOnly = [CKA.CKA_ENCRYPT];
+    private static readonly CKA[] DecryptOnly = [CKA.CKA_DECRYPT];
+    private static readonly CKA[] DeriveOnly = [CKA.CKA_DERIVE];
+    private static readonly CKA[] SignOnly = [CKA.CKA_SIGN];
+    private static readonly CKA[] EncryptDecrypt = [CKA.CKA_ENCRYPT, CKA.CKA_DECRYPT];
+    private const int HmacSha1MinimumKey = 20;
+
+    public static bool IsIssuerMasterKey(KeyUsage usage) => usage is KeyUsage.ImkCvc3 or KeyUsage.ImkDcvv;
+
+    public static void Import(ISession session, string label, KeyHandle key, byte[] material)
+    {
+        switch (key.Algorithm)
+        {
+            case KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage):
+                session.CreateObject(Templates.SecretKey(label, CKK.CKK_DES2, DeriveOnly, material));
+                break;
+            case KeyAlgorithm.Tdes2Key:
+                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), CKK.CKK_DES, EncryptOnly, material[..8]));
+                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), CKK.CKK_DES, DecryptOnly, material[8..]));
+                break;
+            case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
+                session.CreateObject(Templates.SecretKey(label, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material)));
+                break;
+            case KeyAlgorithm.Aes256:
+                session.CreateObject(Templates.SecretKey(label, CKK.CKK_AES, EncryptDecrypt, material));
+                break;
+            default:
+                throw new CryptoException("EC signing keys cannot be imported; generate them.");
+        }
+    }
+
+    public static void Generate(ISession session, string label, KeyHandle key)
+    {
+        switch (key.Algorithm)
+        {
+            case KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage):
+                session.GenerateKey(Mechanisms.Des2KeyGen, Templates.SecretKey(label, CKK.CKK_DES2, DeriveOnly, null));
+                break;
+            case KeyAlgorithm.Tdes2Key:
+                // Two independent random halves: equal halves (single DES) have a chance of 2^-56.
+                session.GenerateKey(Mechanisms.DesKeyGen, Templates.SecretKey(TokenLabels.Half(label, 'A'), CKK.CKK_DES, EncryptOnly, null));
+                session.GenerateKey(Mechanisms.DesKeyGen, Templates.SecretKey(TokenLabels.Half(label, 'B'), CKK.CKK_DES, DecryptOnly, null));
+                break;
+            case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
+                session.GenerateKey(Mechanisms.GenericKeyGen, Templates.SecretKey(label, CKK.CKK_GENERIC_SECRET, SignOnly, null, (ulong)KeySpec.GeneratedLength(key.Algorithm)));
+                break;
+            case KeyAlgorithm.Aes256:
+                session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(label, CKK.CKK_AES, EncryptDecrypt, null, 32));
+                break;
+            default:
+                session.GenerateKeyPair(Mechanisms.EcKeyPairGen, Templates.EcPublic(label), Templates.EcPrivate(label), out _, out _);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// HMAC pads a key shorter than the hash's block with zeros, so a short HMAC-SHA1 key (16–19 bytes, allowed by the
+    /// AAV) padded to the 20 bytes SoftHSM2 requires gives the same MACs and the same KCV.
+    /// </summary>
+    private static byte[] HmacKey(KeyAlgorithm algorithm, byte[] material) =>
+        algorithm == KeyAlgorithm.HmacSha1 && material.Length < HmacSha1MinimumKey ? [.. material, .. new byte[HmacSha1MinimumKey - material.Length]] : material;
+
+    public static bool Exists(ISession session, string label) =>
+        session.FindAllObjects(Templates.Find(label, CKO.CKO_SECRET_KEY)).Count > 0
+        || session.FindAllObjects(Templates.Find(TokenLabels.Half(label, 'A'), CKO.CKO_SECRET_KEY)).Count > 0
+        || session.FindAllObjects(Templates.Find(label, CKO.CKO_PRIVATE_KEY)).Count > 0;
+
+    public static TokenKey Find(ISession session, string label, KeyHandle key, int generation)
+    {
+        if (key.Algorithm == KeyAlgorithm.Tdes2Key && !IsIssuerMasterKey(key.Usage))
+        {
+            return new TokenKey(key, generation, One(session, TokenLabels.Half(label, 'A'), CKO.CKO_SECRET_KEY, key),
+                One(session, TokenLabels.Half(label, 'B'), CKO.CKO_SECRET_KEY, key), null);
+        }
+        if (key.Algorithm == KeyAlgorithm.EcP256)
+        {
+            var point = session.GetAttributeValue(One(session, label, CKO.CKO_PUBLIC_KEY, key), [CKA.CKA_EC_POINT])[0].GetValueAsByteArray();
+            return new TokenKey(key, generation, One(session, label, CKO.CKO_PRIVATE_KEY, key), null, PublicKey(point));
+        }
+        return new TokenKey(key, generation, One(session, label, CKO.CKO_SECRET_KEY, key), null, null);
+    }
+
+    private static IObjectHandle One(ISession session, string label, CKO objectClass, KeyHandle key)
+    {
+        var found = session.FindAllObjects(Templates.Find(label, objectClass));
+        return found.Count switch
+        {
+            1 => found[0],
+            0 => throw new CryptoException($"Key '{key.Alias}' ({key.Usage}, id {key.Id}) is not in the token: no object labelled '{label}'."),
+            _ => throw new CryptoException($"The token holds {found.Count} objects labelled '{label}'; a key must be one object."),
+        };
+    }
+
+    /// <summary>CKA_EC_POINT is the uncompressed point 04 ‖ X ‖ Y, DER-wrapped as an OCTET STRING (04 41 …) by most tokens.</summary>
+    private static EcPublicKey PublicKey(byte[] point)
+    {
+        var raw = point is [0x04, 0x41, 0x04, ..] && point.Length == 67 ? point[2..] : point;
+        return raw is [0x04, ..] && raw.Length == 65
+            ? new EcPublicKey(raw[1..33], raw[33..])
+            : throw new CryptoException("The token's public key is not an uncompressed P-256 point.");
+    }
+
+    /// <summary>The KCV of <see cref="KeyCheckValue"/>, computed by the token from the key's objects.</summary>
+    public static string CheckValue(ISession session, TokenKey key) => key.Handle.Algorithm switch
+    {
+        KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Handle.Usage) => IssuerMasterKeyCheckValue(session, key),
+        KeyAlgorithm.Tdes2Key => KeyCheckValue.Tdes(new TokenTdes(session, key.Main, key.Second!), 3),
+        KeyAlgorithm.HmacSha1 => Convert.ToHexString(session.Sign(Mechanisms.HmacSha1, key.Main, new byte[8]), 0, 3),
+        KeyAlgorithm.HmacSha256 => Convert.ToHexString(session.Sign(Mechanisms.HmacSha256, key.Main, new byte[8]), 0, 3),
+        KeyAlgorithm.Aes256 => AesCmacOfZeros(session, key.Main),
+        _ => key.Public!.CheckValue(),
+    };
+
+    /// <summary>
+    /// An issuer master key may only derive: its KCV TDES_IMK(0…0) is derived as a readable 8-byte secret, read and destroyed.
+    /// </summary>
+    private static string IssuerMasterKeyCheckValue(ISession session, TokenKey key)
+    {
+        using var mechanism = Mechanisms.Des3EncryptData(new byte[8]);
+        var derived = session.DeriveKey(mechanism, key.Main, Templates.Derived(CKK.CKK_GENERIC_SECRET, [], readable: true, length: 8));
+        try
+        {
+            return Convert.ToHexString(session.GetAttributeValue(derived, [CKA.CKA_VALUE])[0].GetValueAsByteArray(), 0, 3);
+        }
+        finally
+        {
+            session.DestroyObject(derived);
+        }
+    }
+
+    /// <summary>AES-CMAC of one zero block: L = AES(0), K1 = L·x in GF(2^128), T = AES(0 ⊕ K1) (RFC 4493).</summary>
+    private static string AesCmacOfZeros(ISession session, IObjectHandle key)
+    {
+        var l = session.Encrypt(Mechanisms.AesEcb, key, new byte[16]);
+        var k1 = new byte[16];
+        for (var i = 0; i < 16; i++)
+        {
+            k1[i] = (byte)((l[i] << 1) | (i < 15 ? l[i + 1] >> 7 : 0));
+        }
+        if ((l[0] & 0x80) != 0)
+        {
+            k1[15] ^= 0x87;
+        }
+        var tag = session.Encrypt(Mechanisms.AesEcb, key, k1);
+        CryptographicOperations.ZeroMemory(l);
+        return Convert.ToHexString(tag, 0, 3);
+    }
+
+    /// <summary>Removes every object of a key (after a failed creation).</summary>
+    public static void Destroy(ISession session, string label)
+    {
+        foreach (var name in new[] { label, TokenLabels.Half(label, 'A'), TokenLabels.Half(label, 'B') })
+        {
+            foreach (var objectClass in new[] { CKO.CKO_SECRET_KEY, CKO.CKO_PRIVATE_KEY, CKO.CKO_PUBLIC_KEY })
+            {
+                session.FindAllObjects(Templates.Find(name, objectClass)).ForEach(session.DestroyObject);
+            }
+        }
+    }
+}
