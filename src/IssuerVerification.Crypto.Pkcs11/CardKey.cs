@@ -7,8 +7,9 @@ namespace IssuerVerification.Crypto.Pkcs11;
 
 /// <summary>
 /// An ICC master key (§2) derived inside the token from an issuer master key with CKM_DES3_ECB_ENCRYPT_DATA: its left half
-/// ZL = TDES_IMK(Y) as an encrypt-only DES session key, its right half ZR = TDES_IMK(~Y) as a decrypt-only one. Parity is
-/// not adjusted: DES ignores the parity bits. Both objects are destroyed with this instance.
+/// ZL = TDES_IMK(Y) as an encrypt-only session key (ZL‖ZL‖ZL, derived from Y‖Y‖Y, see <see cref="TokenTdes"/>), its right
+/// half ZR = TDES_IMK(~Y) as a decrypt-only one. Parity is not adjusted: DES ignores the parity bits. Both objects are
+/// destroyed with this instance.
 /// </summary>
 internal sealed class CardKey : IDisposable
 {
@@ -23,10 +24,10 @@ internal sealed class CardKey : IDisposable
         _session = session;
         var y = new byte[8];
         IccKeyDerivation.ComputeY(pan, psn, derivation, y);
-        _left = Derive(session, imk, y, CKA.CKA_ENCRYPT);
+        _left = Derive(session, imk, DesHalf.Tripled(y), CKA.CKA_ENCRYPT);
         try
         {
-            _right = Derive(session, imk, [.. y.Select(b => (byte)~b)], CKA.CKA_DECRYPT);
+            _right = Derive(session, imk, DesHalf.Tripled([.. y.Select(b => (byte)~b)]), CKA.CKA_DECRYPT);
         }
         catch
         {
@@ -41,7 +42,7 @@ internal sealed class CardKey : IDisposable
     private static IObjectHandle Derive(ISession session, TokenKey imk, byte[] data, CKA usage)
     {
         using var mechanism = Mechanisms.Des3EncryptData(data);
-        return session.DeriveKey(mechanism, imk.Main, Templates.Derived(CKK.CKK_DES, [usage]));
+        return session.DeriveKey(mechanism, imk.Main, Templates.Derived(CKK.CKK_DES3, [usage]));
     }
 
     public void Dispose()

@@ -10,13 +10,12 @@ internal static class Mechanisms
     private static readonly Pkcs11InteropFactories Factories = new();
     private static readonly IMechanismFactory Factory = Factories.MechanismFactory;
 
-    public static readonly IMechanism DesEcb = Factory.Create(CKM.CKM_DES_ECB);
+    public static readonly IMechanism Des3Ecb = Factory.Create(CKM.CKM_DES3_ECB);
     public static readonly IMechanism AesEcb = Factory.Create(CKM.CKM_AES_ECB);
     public static readonly IMechanism HmacSha1 = Factory.Create(CKM.CKM_SHA_1_HMAC);
     public static readonly IMechanism HmacSha256 = Factory.Create(CKM.CKM_SHA256_HMAC);
     public static readonly IMechanism Ecdsa = Factory.Create(CKM.CKM_ECDSA);
     public static readonly IMechanism EcKeyPairGen = Factory.Create(CKM.CKM_EC_KEY_PAIR_GEN);
-    public static readonly IMechanism DesKeyGen = Factory.Create(CKM.CKM_DES_KEY_GEN);
     public static readonly IMechanism Des2KeyGen = Factory.Create(CKM.CKM_DES2_KEY_GEN);
     public static readonly IMechanism AesKeyGen = Factory.Create(CKM.CKM_AES_KEY_GEN);
     public static readonly IMechanism GenericKeyGen = Factory.Create(CKM.CKM_GENERIC_SECRET_KEY_GEN);

@@ -11,7 +11,7 @@ namespace IssuerVerification.Crypto.Pkcs11;
 /// pooled session (<see cref="TokenSessions"/>); a key is found and its KCV re-checked in the token once per connection.
 /// See docs/crypto-provider.md, "The PKCS#11 provider".
 /// </summary>
-public sealed partial class Pkcs11CryptoProvider : IKeyManagement, IDisposable
+public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IDisposable
 {
     private readonly TokenSessions _sessions;
     private readonly ConcurrentDictionary<Guid, TokenKey> _keys = new();

@@ -15,19 +15,33 @@ internal static class Templates
     private static readonly IObjectAttributeFactory Attributes = new Pkcs11InteropFactories().ObjectAttributeFactory;
     private static readonly CKA[] Usages = [CKA.CKA_ENCRYPT, CKA.CKA_DECRYPT, CKA.CKA_SIGN, CKA.CKA_VERIFY, CKA.CKA_WRAP, CKA.CKA_UNWRAP, CKA.CKA_DERIVE];
 
-    /// <summary>A secret key kept in the token under <paramref name="label"/>, with its value or the length to generate.</summary>
-    public static List<IObjectAttribute> SecretKey(string label, CKK type, CKA[] allowed, byte[]? value, ulong length = 0) =>
-    [
-        Attributes.Create(CKA.CKA_CLASS, CKO.CKO_SECRET_KEY),
-        Attributes.Create(CKA.CKA_KEY_TYPE, type),
-        Attributes.Create(CKA.CKA_TOKEN, true),
-        Attributes.Create(CKA.CKA_PRIVATE, true),
-        Attributes.Create(CKA.CKA_SENSITIVE, true),
-        Attributes.Create(CKA.CKA_EXTRACTABLE, false),
-        Attributes.Create(CKA.CKA_LABEL, label),
-        .. Usages.Select(usage => Attributes.Create(usage, allowed.Contains(usage))),
-        value is not null ? Attributes.Create(CKA.CKA_VALUE, value) : Attributes.Create(CKA.CKA_VALUE_LEN, length),
-    ];
+    /// <summary>
+    /// A secret key kept in the token under <paramref name="label"/>, with its <paramref name="value"/> (import), the
+    /// <paramref name="length"/> to generate, or neither (derived: the mechanism sets the value).
+    /// </summary>
+    public static List<IObjectAttribute> SecretKey(string label, CKK type, CKA[] allowed, byte[]? value, ulong length = 0)
+    {
+        List<IObjectAttribute> template =
+        [
+            Attributes.Create(CKA.CKA_CLASS, CKO.CKO_SECRET_KEY),
+            Attributes.Create(CKA.CKA_KEY_TYPE, type),
+            Attributes.Create(CKA.CKA_TOKEN, true),
+            Attributes.Create(CKA.CKA_PRIVATE, true),
+            Attributes.Create(CKA.CKA_SENSITIVE, true),
+            Attributes.Create(CKA.CKA_EXTRACTABLE, false),
+            Attributes.Create(CKA.CKA_LABEL, label),
+            .. Usages.Select(usage => Attributes.Create(usage, allowed.Contains(usage))),
+        ];
+        if (value is not null)
+        {
+            template.Add(Attributes.Create(CKA.CKA_VALUE, value));
+        }
+        else if (length > 0)
+        {
+            template.Add(Attributes.Create(CKA.CKA_VALUE_LEN, length));
+        }
+        return template;
+    }
 
     /// <summary>A session key derived in the token: readable only when it is a check value (<paramref name="readable"/>).</summary>
     public static List<IObjectAttribute> Derived(CKK type, CKA[] allowed, bool readable = false, ulong? length = null)

@@ -32,8 +32,8 @@ internal static class TokenObjects
                 session.CreateObject(Templates.SecretKey(label, CKK.CKK_DES2, DeriveOnly, material));
                 break;
             case KeyAlgorithm.Tdes2Key:
-                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), CKK.CKK_DES, EncryptOnly, material[..8]));
-                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), CKK.CKK_DES, DecryptOnly, material[8..]));
+                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), CKK.CKK_DES3, EncryptOnly, DesHalf.Tripled(material.AsSpan(0, 8))));
+                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), CKK.CKK_DES3, DecryptOnly, DesHalf.Tripled(material.AsSpan(8))));
                 break;
             case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
                 session.CreateObject(Templates.SecretKey(label, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material)));
@@ -54,9 +54,7 @@ internal static class TokenObjects
                 session.GenerateKey(Mechanisms.Des2KeyGen, Templates.SecretKey(label, CKK.CKK_DES2, DeriveOnly, null));
                 break;
             case KeyAlgorithm.Tdes2Key:
-                // Two independent random halves: equal halves (single DES) have a chance of 2^-56.
-                session.GenerateKey(Mechanisms.DesKeyGen, Templates.SecretKey(TokenLabels.Half(label, 'A'), CKK.CKK_DES, EncryptOnly, null));
-                session.GenerateKey(Mechanisms.DesKeyGen, Templates.SecretKey(TokenLabels.Half(label, 'B'), CKK.CKK_DES, DecryptOnly, null));
+                GenerateHalves(session, label);
                 break;
             case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
                 session.GenerateKey(Mechanisms.GenericKeyGen, Templates.SecretKey(label, CKK.CKK_GENERIC_SECRET, SignOnly, null, (ulong)KeySpec.GeneratedLength(key.Algorithm)));
@@ -67,6 +65,27 @@ internal static class TokenObjects
             default:
                 session.GenerateKeyPair(Mechanisms.EcKeyPairGen, Templates.EcPublic(label), Templates.EcPrivate(label), out _, out _);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Random halves made inside the token: a throwaway double-length seed key G (derive-only, session), then each half
+    /// K = TDES_G(R) for a random block R, derived as K‖K‖K from R‖R‖R. Equal halves (single DES) have a chance of 2^-64.
+    /// </summary>
+    private static void GenerateHalves(ISession session, string label)
+    {
+        var seed = session.GenerateKey(Mechanisms.Des2KeyGen, Templates.Derived(CKK.CKK_DES2, DeriveOnly));
+        try
+        {
+            foreach (var (half, usage) in new[] { ('A', EncryptOnly), ('B', DecryptOnly) })
+            {
+                using var mechanism = Mechanisms.Des3EncryptData(DesHalf.Tripled(RandomNumberGenerator.GetBytes(8)));
+                session.DeriveKey(mechanism, seed, Templates.SecretKey(TokenLabels.Half(label, half), CKK.CKK_DES3, usage, null));
+            }
+        }
+        finally
+        {
+            session.DestroyObject(seed);
         }
     }
 

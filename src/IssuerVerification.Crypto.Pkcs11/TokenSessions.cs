@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using IssuerVerification.Domain.Crypto;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
@@ -15,6 +16,8 @@ internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
 {
     private static readonly TimeSpan WaitForSession = TimeSpan.FromSeconds(10);
     private static readonly Pkcs11InteropFactories Factories = new();
+    private static readonly Dictionary<string, IPkcs11Library> Libraries = [];
+    private static readonly Lock LibrariesGate = new();
     private readonly Lock _gate = new();
     private readonly ConcurrentBag<ISession> _idle = [];
     private SemaphoreSlim? _available;
@@ -80,7 +83,7 @@ internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
             {
                 try
                 {
-                    _library ??= Factories.Pkcs11LibraryFactory.LoadPkcs11Library(Factories, settings.ModulePath, AppType.MultiThreaded);
+                    _library ??= Library(settings.ModulePath);
                     _slot = FindSlot(_library);
                     var limit = _slot.GetTokenInfo().MaxRwSessionCount;
                     // 0 (CK_EFFECTIVELY_INFINITE) and CK_UNAVAILABLE_INFORMATION (all ones) say no limit.
@@ -96,6 +99,31 @@ internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
             return (_slot, _available, _generation);
         }
     }
+
+    /// <summary>
+    /// One loaded module per path for the whole process, never finalized: C_Initialize may run once per process, and
+    /// C_Finalize would end every session of every provider on that module.
+    /// </summary>
+    private static IPkcs11Library Library(string path)
+    {
+        lock (LibrariesGate)
+        {
+            if (Libraries.Count == 0)
+            {
+                NativeLibrary.SetDllImportResolver(typeof(IPkcs11Library).Assembly, ResolveLibdl);
+            }
+            if (!Libraries.TryGetValue(path, out var library))
+            {
+                library = Factories.Pkcs11LibraryFactory.LoadPkcs11Library(Factories, path, AppType.MultiThreaded);
+                Libraries[path] = library;
+            }
+            return library;
+        }
+    }
+
+    /// <summary>Pkcs11Interop opens modules through "libdl"; glibc 2.34+ ships only libdl.so.2 (the unversioned name is a -dev file).</summary>
+    private static IntPtr ResolveLibdl(string name, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath) =>
+        name == "libdl" && OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libdl.so.2", assembly, searchPath, out var handle) ? handle : IntPtr.Zero;
 
     private ISlot FindSlot(IPkcs11Library library)
     {
@@ -192,8 +220,7 @@ internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
             {
                 Close(session);
             }
-            _library?.Dispose();
-            _library = null;
+            _slot = null;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace IssuerVerification.Crypto;
 /// and kept with initialised engines. Clear key material and the master keys sit in pinned arrays, zeroed by
 /// <see cref="Dispose"/>. See docs/crypto-provider.md, "What the software provider cannot protect".
 /// </summary>
-public sealed partial class SoftwareCryptoProvider : IKeyManagement, IDisposable
+public sealed partial class SoftwareCryptoProvider : ICryptoProvider, IDisposable
 {
     private readonly MasterKey _current;
     private readonly MasterKey[] _masterKeys;

@@ -6,17 +6,17 @@ namespace IssuerVerification.Crypto.Tests.Vectors;
 /// <summary>Vectors of the CVV method (§1) and of dCVV2 (§9).</summary>
 internal static class CvvVectors
 {
-    public static void Cvv(TestVector v)
+    public static void Cvv(TestVector v, ICryptoProvider provider)
     {
         var keyBytes = Convert.FromHexString(v.Text("cvk_a") + v.Text("cvk_b"));
-        var cvk = TestKeys.Import(KeyUsage.Cvk, keyBytes);
+        var cvk = TestKeys.Import(provider, KeyUsage.Cvk, keyBytes);
         var pan = Pan(v, v.Optional("pan_layout", "raw"));
         var (expiry, serviceCode) = (v.Text("expiry"), v.Text("service_code"));
         var digits = v.Has("ndigits") ? (int)v.Number("ndigits") : 3;
 
-        var cvv = TestKeys.Provider.Cvv(cvk, pan, expiry, serviceCode, digits);
+        var cvv = provider.Cvv(cvk, pan, expiry, serviceCode, digits);
         v.Check("cvv", cvv);
-        Assert.True(TestKeys.Provider.VerifyCvv(cvk, pan, expiry, serviceCode, cvv));
+        Assert.True(provider.VerifyCvv(cvk, pan, expiry, serviceCode, cvv));
 
         var trace = new CvvTrace();
         Span<char> decimalized = stackalloc char[16];
@@ -27,9 +27,9 @@ internal static class CvvVectors
         v.Check("decimalized", new string(decimalized));
     }
 
-    public static void Dcvv2(TestVector v)
+    public static void Dcvv2(TestVector v, ICryptoProvider provider)
     {
-        var key = TestKeys.Import(KeyUsage.Dcvv2, v.Hex("key"));
+        var key = TestKeys.Import(provider, KeyUsage.Dcvv2, v.Hex("key"));
         var pan = v.Text("pan");
         var minutes = (int)v.Number("window_minutes");
         var index = Dcvv2Window.Index(v.Number("unix_seconds"), minutes);
@@ -37,9 +37,9 @@ internal static class CvvVectors
         v.Check("window_start_unix", Dcvv2Window.Start(index, minutes));
         v.Check("window_end_unix", Dcvv2Window.End(index, minutes));
 
-        var dcvv2 = TestKeys.Provider.Dcvv2(key, pan, index);
+        var dcvv2 = provider.Dcvv2(key, pan, index);
         v.Check("dcvv2", dcvv2);
-        Assert.True(TestKeys.Provider.VerifyDcvv2(key, pan, index, dcvv2));
+        Assert.True(provider.VerifyDcvv2(key, pan, index, dcvv2));
     }
 
     private static string Pan(TestVector v, string layout) => layout switch

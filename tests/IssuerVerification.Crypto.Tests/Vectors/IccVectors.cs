@@ -9,7 +9,7 @@ namespace IssuerVerification.Crypto.Tests.Vectors;
 /// <summary>Vectors of ICC master-key derivation (§2), CVC3 (§3) and dCVV (§4).</summary>
 internal static class IccVectors
 {
-    public static void IccMasterKey(TestVector v)
+    public static void IccMasterKey(TestVector v, ICryptoProvider provider)
     {
         var (imk, pan, psn, derivation) = (v.Hex("imk"), v.Text("pan"), v.Text("psn"), v.Derivation());
         Span<byte> y = stackalloc byte[8];
@@ -24,15 +24,14 @@ internal static class IccVectors
 
         foreach (var usage in new[] { KeyUsage.ImkCvc3, KeyUsage.ImkDcvv })
         {
-            v.Check("kcv2", TestKeys.Provider.IccKeyCheckValue(TestKeys.Import(usage, imk), pan, psn, derivation));
+            v.Check("kcv2", provider.IccKeyCheckValue(TestKeys.Import(provider, usage, imk), pan, psn, derivation));
         }
     }
 
-    public static void Cvc3(TestVector v)
+    public static void Cvc3(TestVector v, ICryptoProvider provider)
     {
         var (imk, pan, psn, derivation) = (v.Hex("imk"), v.Text("pan"), v.Text("psn"), v.Derivation());
-        var provider = TestKeys.Provider;
-        var key = TestKeys.Import(KeyUsage.ImkCvc3, imk);
+                var key = TestKeys.Import(provider, KeyUsage.ImkCvc3, imk);
         CheckIccKey(v, "icc_key", imk, pan, psn, derivation);
         v.Check("icc_kcv2", provider.IccKeyCheckValue(key, pan, psn, derivation));
 
@@ -56,7 +55,7 @@ internal static class IccVectors
         Assert.True(provider.VerifyCvc3(key, pan, psn, derivation, ivcvc3, un, atc, cvc3.AsSpan(2)));
     }
 
-    public static void Dcvv(TestVector v)
+    public static void Dcvv(TestVector v, ICryptoProvider provider)
     {
         var (imk, pan, derivation) = (v.Hex("imk"), v.Text("pan"), v.Derivation());
         Assert.Equal("00", v.Text("psn"));
@@ -66,10 +65,10 @@ internal static class IccVectors
         DcvvAlgorithm.DataPan(pan, atc, dataPan);
         v.Check("data_pan", new string(dataPan));
 
-        var key = TestKeys.Import(KeyUsage.ImkDcvv, imk);
-        var dcvv = TestKeys.Provider.Dcvv(key, pan, derivation, expiry, serviceCode, atc);
+        var key = TestKeys.Import(provider, KeyUsage.ImkDcvv, imk);
+        var dcvv = provider.Dcvv(key, pan, derivation, expiry, serviceCode, atc);
         v.Check("dcvv", dcvv);
-        Assert.True(TestKeys.Provider.VerifyDcvv(key, pan, derivation, expiry, serviceCode, atc, dcvv));
+        Assert.True(provider.VerifyDcvv(key, pan, derivation, expiry, serviceCode, atc, dcvv));
     }
 
     /// <summary>Derives the card key with the internal class and checks it under <paramref name="name"/>.</summary>
