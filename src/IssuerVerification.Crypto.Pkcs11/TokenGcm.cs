@@ -23,8 +23,9 @@ internal sealed class TokenGcm(ISession session, IObjectHandle key) : IGcm
             session.Decrypt(mechanism, key, [.. ciphertext, .. tag]).CopyTo(plaintext);
             return true;
         }
-        catch (Pkcs11Exception e) when (e.RV is CKR.CKR_ENCRYPTED_DATA_INVALID or CKR.CKR_ENCRYPTED_DATA_LEN_RANGE)
+        catch (Pkcs11Exception e) when (e.RV is CKR.CKR_ENCRYPTED_DATA_INVALID or CKR.CKR_ENCRYPTED_DATA_LEN_RANGE or CKR.CKR_GENERAL_ERROR)
         {
+            // SoftHSM2 answers a GCM tag mismatch with CKR_GENERAL_ERROR; a token that really failed fails the next call too.
             return false;
         }
     }

@@ -10,111 +10,126 @@ namespace IssuerVerification.Crypto.Tests;
 public sealed class SystemKeyTests
 {
     private const string Pan = "4123456789012345";
-    private static readonly SoftwareCryptoProvider Provider = TestKeys.Provider;
     private static readonly byte[] Fingerprint = SHA256.HashData("this card"u8);
 
-    [Fact]
-    public void Pan_encryption_round_trips_with_a_fresh_nonce()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void Pan_encryption_round_trips_with_a_fresh_nonce(string provider)
     {
-        var key = Generate(KeyUsage.PanEncryption);
-        var first = Provider.EncryptPan(key, Pan, Fingerprint);
-        var second = Provider.EncryptPan(key, Pan, Fingerprint);
+        var crypto = TestKeys.For(provider);
+        var key = Generate(crypto, KeyUsage.PanEncryption);
+        var first = crypto.EncryptPan(key, Pan, Fingerprint);
+        var second = crypto.EncryptPan(key, Pan, Fingerprint);
         Assert.NotEqual(first, second);
-        Assert.Equal(Pan, Provider.DecryptPan(key, first, Fingerprint));
-        Assert.Equal(Pan, Provider.DecryptPan(key, second, Fingerprint));
+        Assert.Equal(Pan, crypto.DecryptPan(key, first, Fingerprint));
+        Assert.Equal(Pan, crypto.DecryptPan(key, second, Fingerprint));
         Assert.DoesNotContain(Encoding.ASCII.GetString(first), Pan, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_tampered_encrypted_pan_is_refused()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void A_tampered_encrypted_pan_is_refused(string provider)
     {
-        var key = Generate(KeyUsage.PanEncryption);
-        var encrypted = Provider.EncryptPan(key, Pan, Fingerprint);
+        var crypto = TestKeys.For(provider);
+        var key = Generate(crypto, KeyUsage.PanEncryption);
+        var encrypted = crypto.EncryptPan(key, Pan, Fingerprint);
         for (var i = 0; i < encrypted.Length; i++)
         {
             var tampered = encrypted.ToArray();
             tampered[i] ^= 0x80;
-            Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, tampered, Fingerprint));
+            Assert.Throws<CryptoException>(() => crypto.DecryptPan(key, tampered, Fingerprint));
         }
 
-        Assert.Throws<CryptoException>(() => Provider.DecryptPan(Generate(KeyUsage.PanEncryption), encrypted, Fingerprint));
-        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, encrypted[..^1], Fingerprint));
+        Assert.Throws<CryptoException>(() => crypto.DecryptPan(Generate(crypto, KeyUsage.PanEncryption), encrypted, Fingerprint));
+        Assert.Throws<CryptoException>(() => crypto.DecryptPan(key, encrypted[..^1], Fingerprint));
     }
 
-    [Fact]
-    public void An_encrypted_pan_and_sealed_contacts_open_only_under_their_cards_fingerprint()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void An_encrypted_pan_and_sealed_contacts_open_only_under_their_cards_fingerprint(string provider)
     {
-        var key = Generate(KeyUsage.PanEncryption);
+        var crypto = TestKeys.For(provider);
+        var key = Generate(crypto, KeyUsage.PanEncryption);
         var other = SHA256.HashData("another card"u8);
-        var error = Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, Provider.EncryptPan(key, Pan, Fingerprint), other));
+        var error = Assert.Throws<CryptoException>(() => crypto.DecryptPan(key, crypto.EncryptPan(key, Pan, Fingerprint), other));
         Assert.Contains("another card", error.Message);
-        var contacts = Provider.SealCardholder(key, "+15555550100\nsarah@example.com"u8, Fingerprint);
-        Assert.Equal("+15555550100\nsarah@example.com"u8.ToArray(), Provider.OpenCardholder(key, contacts, Fingerprint));
-        Assert.Throws<CryptoException>(() => Provider.OpenCardholder(key, contacts, other));
+        var contacts = crypto.SealCardholder(key, "+15555550100\nsarah@example.com"u8, Fingerprint);
+        Assert.Equal("+15555550100\nsarah@example.com"u8.ToArray(), crypto.OpenCardholder(key, contacts, Fingerprint));
+        Assert.Throws<CryptoException>(() => crypto.OpenCardholder(key, contacts, other));
         // Neither opens as the other, and a fingerprint must be one.
-        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, Provider.SealCardholder(key, Encoding.ASCII.GetBytes(Pan), Fingerprint), Fingerprint));
-        Assert.Throws<CryptoException>(() => Provider.OpenCardholder(key, Provider.EncryptPan(key, Pan, Fingerprint), Fingerprint));
-        Assert.Throws<CryptoException>(() => Provider.EncryptPan(key, Pan, []));
-        Assert.Throws<CryptoException>(() => Provider.SealCardholder(Generate(KeyUsage.ResponseSealing), "x"u8, Fingerprint));
+        Assert.Throws<CryptoException>(() => crypto.DecryptPan(key, crypto.SealCardholder(key, Encoding.ASCII.GetBytes(Pan), Fingerprint), Fingerprint));
+        Assert.Throws<CryptoException>(() => crypto.OpenCardholder(key, crypto.EncryptPan(key, Pan, Fingerprint), Fingerprint));
+        Assert.Throws<CryptoException>(() => crypto.EncryptPan(key, Pan, []));
+        Assert.Throws<CryptoException>(() => crypto.SealCardholder(Generate(crypto, KeyUsage.ResponseSealing), "x"u8, Fingerprint));
     }
 
-    [Fact]
-    public void A_pan_encrypted_before_the_binding_still_opens_for_the_upgrade()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void A_pan_encrypted_before_the_binding_still_opens_for_the_upgrade(string provider)
     {
+        var crypto = TestKeys.For(provider);
         var material = RandomNumberGenerator.GetBytes(32);
-        var key = Provider.ImportKey(Guid.NewGuid(), "pan-encryption", KeyUsage.PanEncryption, KeyAlgorithm.Aes256, [material.ToArray()]);
+        var key = crypto.ImportKey(Guid.NewGuid(), "pan-encryption", KeyUsage.PanEncryption, KeyAlgorithm.Aes256, [material.ToArray()]);
         var unbound = Algorithms.GcmEnvelope.Seal(material, Algorithms.GcmEnvelope.UnboundPanFormat, Encoding.ASCII.GetBytes(Pan));
-        Assert.Equal(Pan, Provider.DecryptPan(key, unbound, Fingerprint)); // the caller checks it against the fingerprint
+        Assert.Equal(Pan, crypto.DecryptPan(key, unbound, Fingerprint)); // the caller checks it against the fingerprint
         unbound[^1] ^= 1;
-        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, unbound, Fingerprint));
+        Assert.Throws<CryptoException>(() => crypto.DecryptPan(key, unbound, Fingerprint));
     }
 
-    [Fact]
-    public void Sealed_data_round_trips_and_is_not_an_encrypted_pan()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void Sealed_data_round_trips_and_is_not_an_encrypted_pan(string provider)
     {
-        var key = Generate(KeyUsage.ResponseSealing);
-        var panKey = Generate(KeyUsage.PanEncryption);
-        var sealedData = Provider.Seal(key, "{\"code\":\"123456\"}"u8);
-        Assert.Equal("{\"code\":\"123456\"}"u8.ToArray(), Provider.Unseal(key, sealedData));
-        Assert.Throws<CryptoException>(() => Provider.DecryptPan(key, Provider.Seal(key, Encoding.ASCII.GetBytes(Pan)), Fingerprint));
-        Assert.Throws<CryptoException>(() => Provider.Seal(panKey, [1, 2, 3]));
-        Assert.Throws<CryptoException>(() => Provider.EncryptPan(key, Pan, Fingerprint));
+        var crypto = TestKeys.For(provider);
+        var key = Generate(crypto, KeyUsage.ResponseSealing);
+        var panKey = Generate(crypto, KeyUsage.PanEncryption);
+        var sealedData = crypto.Seal(key, "{\"code\":\"123456\"}"u8);
+        Assert.Equal("{\"code\":\"123456\"}"u8.ToArray(), crypto.Unseal(key, sealedData));
+        Assert.Throws<CryptoException>(() => crypto.DecryptPan(key, crypto.Seal(key, Encoding.ASCII.GetBytes(Pan)), Fingerprint));
+        Assert.Throws<CryptoException>(() => crypto.Seal(panKey, [1, 2, 3]));
+        Assert.Throws<CryptoException>(() => crypto.EncryptPan(key, Pan, Fingerprint));
         sealedData[^1] ^= 1;
-        Assert.Throws<CryptoException>(() => Provider.Unseal(key, sealedData));
+        Assert.Throws<CryptoException>(() => crypto.Unseal(key, sealedData));
     }
 
-    [Fact]
-    public void Secret_hash_is_hmac_sha256_under_its_own_system_key()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void Secret_hash_is_hmac_sha256_under_its_own_system_key(string provider)
     {
+        var crypto = TestKeys.For(provider);
         var material = RandomNumberGenerator.GetBytes(32);
-        var key = TestKeys.Import(KeyUsage.SecretHashing, material);
-        Assert.Equal(HMACSHA256.HashData(material, "secret"u8), Provider.SecretHash(key, "secret"u8));
-        Assert.Throws<CryptoException>(() => Provider.SecretHash(Generate(KeyUsage.PanFingerprint), "secret"u8));
+        var key = TestKeys.Import(crypto, KeyUsage.SecretHashing, material);
+        Assert.Equal(HMACSHA256.HashData(material, "secret"u8), crypto.SecretHash(key, "secret"u8));
+        Assert.Throws<CryptoException>(() => crypto.SecretHash(Generate(crypto, KeyUsage.PanFingerprint), "secret"u8));
     }
 
-    [Fact]
-    public void Fingerprint_is_deterministic_and_depends_on_key_and_pan()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void Fingerprint_is_deterministic_and_depends_on_key_and_pan(string provider)
     {
-        var key = Generate(KeyUsage.PanFingerprint);
-        var fingerprint = Provider.PanFingerprint(key, Pan);
+        var crypto = TestKeys.For(provider);
+        var key = Generate(crypto, KeyUsage.PanFingerprint);
+        var fingerprint = crypto.PanFingerprint(key, Pan);
         Assert.Equal(32, fingerprint.Length);
-        Assert.Equal(fingerprint, Provider.PanFingerprint(key, Pan));
-        Assert.NotEqual(fingerprint, Provider.PanFingerprint(Generate(KeyUsage.PanFingerprint), Pan));
-        Assert.NotEqual(fingerprint, Provider.PanFingerprint(key, "4123456789012346"));
+        Assert.Equal(fingerprint, crypto.PanFingerprint(key, Pan));
+        Assert.NotEqual(fingerprint, crypto.PanFingerprint(Generate(crypto, KeyUsage.PanFingerprint), Pan));
+        Assert.NotEqual(fingerprint, crypto.PanFingerprint(key, "4123456789012346"));
 
         var material = RandomNumberGenerator.GetBytes(32);
-        var imported = Provider.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.PanFingerprint, KeyAlgorithm.HmacSha256, [material]);
-        Assert.Equal(HMACSHA256.HashData(material, Encoding.ASCII.GetBytes(Pan)), Provider.PanFingerprint(imported, Pan));
+        var imported = crypto.ImportKey(Guid.NewGuid(), "test-key", KeyUsage.PanFingerprint, KeyAlgorithm.HmacSha256, [material]);
+        Assert.Equal(HMACSHA256.HashData(material, Encoding.ASCII.GetBytes(Pan)), crypto.PanFingerprint(imported, Pan));
     }
 
-    [Fact]
-    public void Jws_verifies_with_the_published_jwk()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void Jws_verifies_with_the_published_jwk(string provider)
     {
-        var key = Generate(KeyUsage.ResultSigning);
-        var jwk = Provider.PublicJwk(key);
+        var crypto = TestKeys.For(provider);
+        var key = Generate(crypto, KeyUsage.ResultSigning);
+        var jwk = crypto.PublicJwk(key);
         Assert.Equal(("EC", "P-256", "ES256", "sig"), (jwk["kty"], jwk["crv"], jwk["alg"], jwk["use"]));
 
-        var jws = Provider.SignJws(key, "{\"transStatus\":\"Y\"}"u8);
+        var jws = crypto.SignJws(key, "{\"transStatus\":\"Y\"}"u8);
         var parts = jws.Split('.');
         Assert.Equal(3, parts.Length);
         using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]));
@@ -135,13 +150,15 @@ public sealed class SystemKeyTests
         Assert.False(verifier.VerifyData(signingInput, signature, HashAlgorithmName.SHA256));
     }
 
-    [Fact]
-    public void Kid_is_the_rfc7638_thumbprint()
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void Kid_is_the_rfc7638_thumbprint(string provider)
     {
-        var jwk = Provider.PublicJwk(Generate(KeyUsage.ResultSigning));
+        var crypto = TestKeys.For(provider);
+        var jwk = crypto.PublicJwk(Generate(crypto, KeyUsage.ResultSigning));
         var canonical = $$"""{"crv":"P-256","kty":"EC","x":"{{jwk["x"]}}","y":"{{jwk["y"]}}"}""";
         Assert.Equal(Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))), jwk["kid"]);
     }
 
-    private static KeyHandle Generate(KeyUsage usage) => Provider.GenerateKey(Guid.NewGuid(), "test-key", usage, KeyUsages.AlgorithmOf(usage));
+    private static KeyHandle Generate(ICryptoProvider crypto, KeyUsage usage) => crypto.GenerateKey(Guid.NewGuid(), "test-key", usage, KeyUsages.AlgorithmOf(usage));
 }
