@@ -119,7 +119,8 @@ public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IDisposable
         return found;
     }
 
-    private T Run<T>(Func<ISession, T> operation) => _sessions.Run(operation);
+    /// <summary>Runs an operation on a pooled session (internal: tests inspect the token through it).</summary>
+    internal T Run<T>(Func<ISession, T> operation) => _sessions.Run(operation);
 
     public void Dispose()
     {

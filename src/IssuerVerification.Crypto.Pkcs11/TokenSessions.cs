@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using IssuerVerification.Domain.Crypto;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
@@ -10,61 +9,65 @@ namespace IssuerVerification.Crypto.Pkcs11;
 /// A pool of logged-in sessions on one token, sized to the token (its session limit, or <see cref="Pkcs11Settings.MaxSessions"/>).
 /// An operation holds a session alone from its first PKCS#11 call to its last, so no two requests ever share a session's
 /// active operation. A device-level failure (module error, token removed, session lost) drops every session and answers
-/// <see cref="CryptoUnavailableException"/>; the next operation connects again, so the service recovers when the token returns.
+/// <see cref="CryptoUnavailableException"/>; the next operation connects again (reloading the module when the token cannot
+/// be found), so the service recovers when the token returns.
 /// </summary>
 internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
 {
     private static readonly TimeSpan WaitForSession = TimeSpan.FromSeconds(10);
-    private static readonly Pkcs11InteropFactories Factories = new();
-    private static readonly Dictionary<string, IPkcs11Library> Libraries = [];
-    private static readonly Lock LibrariesGate = new();
     private readonly Lock _gate = new();
     private readonly ConcurrentBag<ISession> _idle = [];
-    private SemaphoreSlim? _available;
-    private IPkcs11Library? _library;
-    private ISlot? _slot;
+    private Connection? _connection;
     private int _generation;
     private bool _disposed;
 
     /// <summary>Bumped at every reconnect: object handles found under an older generation are stale.</summary>
     public int Generation => Volatile.Read(ref _generation);
 
+    /// <summary>How many sessions the pool holds at most (0 until the token was first reached).</summary>
     public int Size { get; private set; }
 
     /// <summary>Runs <paramref name="operation"/> on a session held alone for its duration.</summary>
     public T Run<T>(Func<ISession, T> operation)
     {
-        var (slot, available, generation) = Connect();
-        if (!available.Wait(WaitForSession))
+        var connection = Connect();
+        if (!connection.Available.Wait(WaitForSession))
         {
             throw new CryptoUnavailableException("Every token session stayed busy; the token is overloaded.");
         }
+        Pkcs11Modules.Gate.EnterReadLock();
         ISession? session = null;
         try
         {
-            session = _idle.TryTake(out var idle) ? idle : Open(slot);
+            if (!Pkcs11Modules.IsCurrent(settings.ModulePath, connection.Library))
+            {
+                Reset(connection);
+                throw new CryptoUnavailableException("The PKCS#11 module was reloaded; the operation was not done.");
+            }
+            session = _idle.TryTake(out var idle) ? idle : Open(connection.Slot);
             var result = operation(session);
-            Return(session, generation);
+            Return(session, connection);
             return result;
         }
         catch (Pkcs11Exception e) when (IsDeviceFailure(e.RV))
         {
-            Reset(generation);
+            Reset(connection);
             throw new CryptoUnavailableException($"The token failed ({e.RV}); the operation was not done.", e);
         }
         catch (Pkcs11Exception e)
         {
-            Return(session, generation);
+            Return(session, connection);
             throw new CryptoException($"The token refused the operation ({e.RV}).");
         }
         catch
         {
-            Return(session, generation);
+            Return(session, connection);
             throw;
         }
         finally
         {
-            available.Release();
+            Pkcs11Modules.Gate.ExitReadLock();
+            connection.Available.Release();
         }
     }
 
@@ -74,65 +77,62 @@ internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
         or CKR.CKR_GENERAL_ERROR or CKR.CKR_FUNCTION_FAILED or CKR.CKR_USER_NOT_LOGGED_IN or CKR.CKR_CRYPTOKI_NOT_INITIALIZED
         or CKR.CKR_SLOT_ID_INVALID or CKR.CKR_OBJECT_HANDLE_INVALID or CKR.CKR_KEY_HANDLE_INVALID or CKR.CKR_SESSION_COUNT;
 
-    private (ISlot Slot, SemaphoreSlim Available, int Generation) Connect()
+    private Connection Connect()
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_slot is null || _available is null)
+            if (_connection is not null)
             {
+                return _connection;
+            }
+            try
+            {
+                var library = Pkcs11Modules.Get(settings.ModulePath);
+                ISlot slot;
                 try
                 {
-                    _library ??= Library(settings.ModulePath);
-                    _slot = FindSlot(_library);
-                    var limit = _slot.GetTokenInfo().MaxRwSessionCount;
-                    // 0 (CK_EFFECTIVELY_INFINITE) and CK_UNAVAILABLE_INFORMATION (all ones) say no limit.
-                    Size = limit is 0 or > int.MaxValue ? settings.MaxSessions : (int)Math.Min(limit, (ulong)settings.MaxSessions);
-                    _available = new SemaphoreSlim(Size, Size);
+                    slot = FindSlot(library);
                 }
-                catch (Exception e) when (e is Pkcs11Exception or UnmanagedException or DllNotFoundException or CryptoUnavailableException)
+                catch (Exception e) when (e is Pkcs11Exception or CryptoUnavailableException)
                 {
-                    _slot = null;
-                    throw e as CryptoUnavailableException ?? new CryptoUnavailableException($"The PKCS#11 token cannot be reached ({e.GetType().Name}).", e);
+                    // The token is gone, or came back after the module enumerated its tokens: load the module again, look once more.
+                    if (!Pkcs11Modules.Reload(settings.ModulePath, library))
+                    {
+                        throw;
+                    }
+                    library = Pkcs11Modules.Get(settings.ModulePath);
+                    slot = FindSlot(library);
                 }
+                var limit = slot.GetTokenInfo().MaxRwSessionCount;
+                // 0 (CK_EFFECTIVELY_INFINITE) and CK_UNAVAILABLE_INFORMATION (all ones) say no limit.
+                Size = limit is 0 or > int.MaxValue ? settings.MaxSessions : (int)Math.Min(limit, (ulong)settings.MaxSessions);
+                _connection = new Connection(library, slot, new SemaphoreSlim(Size, Size), _generation);
+                return _connection;
             }
-            return (_slot, _available, _generation);
+            catch (Exception e) when (e is Pkcs11Exception or UnmanagedException or DllNotFoundException)
+            {
+                throw new CryptoUnavailableException($"The PKCS#11 token cannot be reached ({(e is Pkcs11Exception p ? p.RV.ToString() : e.GetType().Name)}).", e);
+            }
         }
     }
-
-    /// <summary>
-    /// One loaded module per path for the whole process, never finalized: C_Initialize may run once per process, and
-    /// C_Finalize would end every session of every provider on that module.
-    /// </summary>
-    private static IPkcs11Library Library(string path)
-    {
-        lock (LibrariesGate)
-        {
-            if (Libraries.Count == 0)
-            {
-                NativeLibrary.SetDllImportResolver(typeof(IPkcs11Library).Assembly, ResolveLibdl);
-            }
-            if (!Libraries.TryGetValue(path, out var library))
-            {
-                library = Factories.Pkcs11LibraryFactory.LoadPkcs11Library(Factories, path, AppType.MultiThreaded);
-                Libraries[path] = library;
-            }
-            return library;
-        }
-    }
-
-    /// <summary>Pkcs11Interop opens modules through "libdl"; glibc 2.34+ ships only libdl.so.2 (the unversioned name is a -dev file).</summary>
-    private static IntPtr ResolveLibdl(string name, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath) =>
-        name == "libdl" && OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libdl.so.2", assembly, searchPath, out var handle) ? handle : IntPtr.Zero;
 
     private ISlot FindSlot(IPkcs11Library library)
     {
-        foreach (var slot in library.GetSlotList(SlotsType.WithTokenPresent))
+        Pkcs11Modules.Gate.EnterReadLock();
+        try
         {
-            if (settings.TokenLabel is { } label ? slot.GetTokenInfo().Label.Trim() == label : slot.SlotId == settings.SlotId)
+            foreach (var slot in library.GetSlotList(SlotsType.WithTokenPresent))
             {
-                return slot;
+                if (settings.TokenLabel is { } label ? slot.GetTokenInfo().Label.Trim() == label : slot.SlotId == settings.SlotId)
+                {
+                    return slot;
+                }
             }
+        }
+        finally
+        {
+            Pkcs11Modules.Gate.ExitReadLock();
         }
         throw new CryptoUnavailableException($"No token {(settings.TokenLabel is { } name ? $"labelled '{name}'" : $"in slot {settings.SlotId}")} is present.");
     }
@@ -156,13 +156,13 @@ internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
         return session;
     }
 
-    private void Return(ISession? session, int generation)
+    private void Return(ISession? session, Connection connection)
     {
         if (session is null)
         {
             return;
         }
-        if (generation == Generation && !_disposed)
+        if (connection == _connection && !_disposed)
         {
             _idle.Add(session);
         }
@@ -172,30 +172,21 @@ internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
         }
     }
 
-    /// <summary>Drops every session of <paramref name="generation"/>; the next operation connects again.</summary>
-    private void Reset(int generation)
+    /// <summary>Drops every session of <paramref name="connection"/>; the next operation connects again.</summary>
+    private void Reset(Connection connection)
     {
         lock (_gate)
         {
-            if (generation != _generation)
+            if (connection != _connection)
             {
                 return;
             }
             _generation++;
+            _connection = null;
             while (_idle.TryTake(out var session))
             {
                 Close(session);
             }
-            try
-            {
-                _slot?.CloseAllSessions();
-            }
-            catch (Pkcs11Exception)
-            {
-                // The token is gone; its sessions went with it.
-            }
-            _slot = null;
-            _available = null;
         }
     }
 
@@ -216,11 +207,14 @@ internal sealed class TokenSessions(Pkcs11Settings settings) : IDisposable
         lock (_gate)
         {
             _disposed = true;
+            _connection = null;
             while (_idle.TryTake(out var session))
             {
                 Close(session);
             }
-            _slot = null;
         }
     }
+
+    /// <summary>One connection to the token: the module instance, the slot, and the permits of its session pool.</summary>
+    private sealed record Connection(IPkcs11Library Library, ISlot Slot, SemaphoreSlim Available, int Generation);
 }
