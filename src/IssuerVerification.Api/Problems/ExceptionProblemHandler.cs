@@ -2,6 +2,7 @@ using System.Text.Json;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
+using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,8 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
         CardIntegrityException e => Problem(500, ProblemTypes.CardIntegrity, "Card data failed its integrity check", e.Message),
         CannotServeException e => Problem(422, ProblemTypes.For(e.Code), e.Title, e.Message),
         BadHttpRequestException e => FromBadRequest(e),
+        CryptoUnavailableException => Problem(503, ProblemTypes.CryptoUnavailable, "Crypto device unavailable",
+            "The crypto device (HSM or token) cannot be reached. Nothing was changed; retry later."),
         _ when storeFaults.IsUnavailable(exception) => Problem(503, ProblemTypes.StoreUnavailable, "Store unavailable",
             "The store cannot be reached. Nothing was changed; retry later."),
         _ => Problem(500, ProblemTypes.Internal, "Internal error", "The request failed. It has been logged."),

@@ -16,6 +16,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string RateLimited = Base + "rate-limited";
     public const string StoreUnavailable = Base + "store-unavailable";
+    public const string CryptoUnavailable = Base + "crypto-unavailable";
     public const string Internal = Base + "internal";
     public const string CardIntegrity = Base + "card-integrity";
 

@@ -25,7 +25,7 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
             ProblemTypes.For("no-card-range"), ProblemTypes.For("no-key"), ProblemTypes.For("card-not-active")),
         [429] = Describe("Over the client's rate limit; see Retry-After", ProblemTypes.RateLimited),
         [500] = Describe("Any other failure", ProblemTypes.Internal),
-        [503] = Describe("The store is unreachable (or, for readiness, not migrated)", ProblemTypes.StoreUnavailable),
+        [503] = Describe("The store or the crypto device is unreachable (or, for readiness, not migrated)", ProblemTypes.StoreUnavailable, ProblemTypes.CryptoUnavailable),
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

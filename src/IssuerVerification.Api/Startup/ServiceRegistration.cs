@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using IssuerVerification.Api.Auth;
 using IssuerVerification.Api.Filters;
@@ -7,7 +6,6 @@ using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Api.Tokens;
-using IssuerVerification.Crypto;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.CardVerification;
@@ -28,9 +26,7 @@ internal static class ServiceRegistration
         var (provider, connectionString) = StorageSettings.Read(configuration, environment);
         BootstrapSettings.Validate(configuration, environment);
         services.AddIssuerStore(provider, connectionString, StorageSettings.Timeouts(configuration));
-        byte[][] masterKeys = [MasterKeySettings.Current(configuration, environment), .. MasterKeySettings.Previous(configuration)];
-        services.AddCryptoProvider(new SoftwareCryptoProvider(masterKeys[0], masterKeys[1..]));
-        Array.ForEach(masterKeys, key => CryptographicOperations.ZeroMemory(key)); // the provider keeps its own pinned copies
+        services.AddCryptoProvider(CryptoSettings.Create(configuration, environment));
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<AuditChainKey>();

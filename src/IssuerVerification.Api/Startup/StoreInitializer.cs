@@ -28,6 +28,10 @@ internal sealed class StoreInitializer(
         try
         {
             await schema.MigrateAsync(ct);
+            if (CryptoSettings.UsesPkcs11(configuration))
+            {
+                await RequireKeysInTokenAsync(ct);
+            }
             foreach (var usage in SystemKeys)
             {
                 await RequireUnwrappableAsync(usage, ct);
@@ -54,7 +58,7 @@ internal sealed class StoreInitializer(
             _initialized.TrySetResult();
             return true;
         }
-        catch (Exception e) when (e is not OperationCanceledException and not MasterKeyMismatchException)
+        catch (Exception e) when (e is not OperationCanceledException and not MasterKeyMismatchException and not KeysNotInTokenException)
         {
             logger.LogWarning("Store initialisation failed ({ExceptionType}); retrying in the background.", e.GetType().Name);
             return false;
@@ -74,6 +78,30 @@ internal sealed class StoreInitializer(
         }
     }
 
+    /// <summary>
+    /// With the PKCS#11 provider, every key the store references must be in the token with its KCV: a key left wrapped by
+    /// the software provider, or missing from this token, stops the start with the list of such keys.
+    /// </summary>
+    private async Task RequireKeysInTokenAsync(CancellationToken ct)
+    {
+        var missing = new List<string>();
+        foreach (var key in await keys.AllAsync(ct))
+        {
+            try
+            {
+                crypto.CheckValue(key);
+            }
+            catch (CryptoException e)
+            {
+                missing.Add($"'{key.Alias}' ({key.Usage}): {e.Message}");
+            }
+        }
+        if (missing.Count > 0)
+        {
+            throw new KeysNotInTokenException(missing);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!_initialized.Task.IsCompleted && !stoppingToken.IsCancellationRequested)
@@ -86,3 +114,7 @@ internal sealed class StoreInitializer(
 
 internal sealed class MasterKeyMismatchException() : Exception(
     "The stored keys cannot be unwrapped with Crypto:MasterKey (or Crypto:PreviousMasterKeys): the service will not start with the wrong master key.");
+
+internal sealed class KeysNotInTokenException(IReadOnlyList<string> keys) : Exception(
+    $"{keys.Count} stored key(s) are not usable in the PKCS#11 token, so the service will not start (move them in first: docs/crypto-provider.md, \"Switching\"): "
+    + string.Join("; ", keys));

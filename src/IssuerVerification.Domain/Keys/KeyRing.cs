@@ -136,6 +136,9 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, IAuditLog au
         }
     }
 
+    /// <summary>Every key the store holds, whatever its status.</summary>
+    public async Task<IReadOnlyList<KeyHandle>> AllAsync(CancellationToken ct) => [.. (await store.ListAsync(ct)).Select(key => key.Handle)];
+
     /// <summary>Re-wraps every stored key under the current master key and wrap format; returns how many changed.</summary>
     public Task<int> RewrapAllAsync(CancellationToken ct) => RewrapAsync(key => !crypto.IsCurrent(key), ct);
 

@@ -39,10 +39,24 @@ public sealed class TestApi : WebApplicationFactory<Program>
             ["RateLimiting:PermitsPerSecond"] = "100000",
             ["RateLimiting:Burst"] = "100000",
         };
+        if (TestTokens.ApiUsesPkcs11)
+        {
+            UseToken(_settings, TestTokens.Shared);
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
+    }
+
+    /// <summary>Settings for the PKCS#11 provider on <paramref name="token"/> (IV_TEST_CRYPTO_PROVIDER=Pkcs11 uses the shared test token).</summary>
+    public static IDictionary<string, string?> UseToken(IDictionary<string, string?> settings, TestToken token)
+    {
+        settings["Crypto:Provider"] = "Pkcs11";
+        settings["Crypto:Pkcs11:ModulePath"] = token.ModulePath;
+        settings["Crypto:Pkcs11:TokenLabel"] = token.Label;
+        settings["Crypto:Pkcs11:UserPin"] = token.Pin;
+        return settings;
     }
 
     public string Store { get; }
