@@ -36,24 +36,39 @@ public static class TestTokens
         return data;
     }
 
-    public static TestToken Shared => new(ModulePath, "iv-tests", Pin, Path.Combine(Folder.Value, "tokens"));
+    /// <summary>Labels carry the process id: test projects running side by side may share CI's token folder.</summary>
+    public static TestToken Shared => new(ModulePath, SharedLabel, Pin, Folder.Value);
 
-    public static TestToken Outage => new(ModulePath, "iv-outage", Pin, Path.Combine(Folder.Value, "tokens"));
+    public static TestToken Outage => new(ModulePath, OutageLabel, Pin, Folder.Value);
+
+    private static string SharedLabel => $"iv-tests-{Environment.ProcessId:D7}";
+
+    private static string OutageLabel => $"iv-outage-{Environment.ProcessId:D7}";
 
     /// <summary>The API tests run with Crypto:Provider=Pkcs11 on <see cref="Shared"/> when IV_TEST_CRYPTO_PROVIDER says Pkcs11.</summary>
     public static bool ApiUsesPkcs11 => string.Equals(Environment.GetEnvironmentVariable("IV_TEST_CRYPTO_PROVIDER"), "Pkcs11", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Creates the tokens in SOFTHSM2_CONF's token folder (CI's), or in a config and folder of its own; returns the folder.</summary>
     private static string CreateTokens()
     {
         if (!File.Exists(ModulePath))
         {
             throw new InvalidOperationException($"SoftHSM2 is not installed ({ModulePath} is missing): apt-get install softhsm2.");
         }
-        var folder = Directory.CreateTempSubdirectory("iv-softhsm-").FullName;
-        Directory.CreateDirectory(Path.Combine(folder, "tokens"));
-        var conf = Path.Combine(folder, "softhsm2.conf");
-        File.WriteAllText(conf, $"directories.tokendir = {Path.Combine(folder, "tokens")}\nobjectstore.backend = file\nlog.level = ERROR\n");
-        foreach (var label in new[] { "iv-tests", "iv-outage" })
+        var conf = Environment.GetEnvironmentVariable("SOFTHSM2_CONF");
+        string tokens;
+        if (conf is { Length: > 0 } && File.Exists(conf))
+        {
+            tokens = File.ReadAllLines(conf).Select(l => l.Split('=', 2)).Single(kv => kv[0].Trim() == "directories.tokendir")[1].Trim();
+        }
+        else
+        {
+            var folder = Directory.CreateTempSubdirectory("iv-softhsm-").FullName;
+            tokens = Directory.CreateDirectory(Path.Combine(folder, "tokens")).FullName;
+            conf = Path.Combine(folder, "softhsm2.conf");
+            File.WriteAllText(conf, $"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n");
+        }
+        foreach (var label in new[] { SharedLabel, OutageLabel })
         {
             var init = new ProcessStartInfo("softhsm2-util", ["--init-token", "--free", "--label", label, "--pin", Pin, "--so-pin", "13579"])
             {
@@ -75,7 +90,7 @@ public static class TestTokens
             throw new InvalidOperationException("setenv(SOFTHSM2_CONF) failed.");
         }
         Environment.SetEnvironmentVariable("SOFTHSM2_CONF", conf);
-        return folder;
+        return tokens;
     }
 
 #pragma warning disable SYSLIB1054, CA2101 // LibraryImport needs unsafe code; the strings are marshalled as UTF-8 explicitly.
