@@ -91,7 +91,7 @@ public sealed partial class Pkcs11CryptoProvider
     {
         var found = session.FindAllObjects(Templates.Find(CeremonyKeyLabel, CKO.CKO_SECRET_KEY));
         var key = found.Count > 0 ? found[0]
-            : session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(CeremonyKeyLabel, CKK.CKK_AES, [CKA.CKA_ENCRYPT, CKA.CKA_DECRYPT], null, 32));
+            : session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(CeremonyKeyLabel, CeremonyKeyLabel, CKK.CKK_AES, [CKA.CKA_ENCRYPT, CKA.CKA_DECRYPT], null, 32));
         return new TokenGcm(session, key);
     }
 }

@@ -19,10 +19,11 @@ internal static class Templates
     /// A secret key kept in the token under <paramref name="label"/>, with its <paramref name="value"/> (import), the
     /// <paramref name="length"/> to generate, or neither (derived: the mechanism sets the value).
     /// </summary>
-    public static List<IObjectAttribute> SecretKey(string label, CKK type, CKA[] allowed, byte[]? value, ulong length = 0)
+    public static List<IObjectAttribute> SecretKey(string label, string alias, CKK type, CKA[] allowed, byte[]? value, ulong length = 0)
     {
         List<IObjectAttribute> template =
         [
+            Attributes.Create(CKA.CKA_ID, Id(alias)),
             Attributes.Create(CKA.CKA_CLASS, CKO.CKO_SECRET_KEY),
             Attributes.Create(CKA.CKA_KEY_TYPE, type),
             Attributes.Create(CKA.CKA_TOKEN, true),
@@ -62,8 +63,9 @@ internal static class Templates
         return template;
     }
 
-    public static List<IObjectAttribute> EcPublic(string label) =>
+    public static List<IObjectAttribute> EcPublic(string label, string alias) =>
     [
+        Attributes.Create(CKA.CKA_ID, Id(alias)),
         Attributes.Create(CKA.CKA_TOKEN, true),
         Attributes.Create(CKA.CKA_PRIVATE, false),
         Attributes.Create(CKA.CKA_LABEL, label),
@@ -74,8 +76,9 @@ internal static class Templates
         Attributes.Create(CKA.CKA_DERIVE, false),
     ];
 
-    public static List<IObjectAttribute> EcPrivate(string label) =>
+    public static List<IObjectAttribute> EcPrivate(string label, string alias) =>
     [
+        Attributes.Create(CKA.CKA_ID, Id(alias)),
         Attributes.Create(CKA.CKA_TOKEN, true),
         Attributes.Create(CKA.CKA_PRIVATE, true),
         Attributes.Create(CKA.CKA_SENSITIVE, true),
@@ -87,7 +90,11 @@ internal static class Templates
         Attributes.Create(CKA.CKA_DERIVE, false),
     ];
 
-    /// <summary>Search template: objects of <paramref name="objectClass"/> with exactly this label.</summary>
-    public static List<IObjectAttribute> Find(string label, CKO objectClass) =>
-        [Attributes.Create(CKA.CKA_LABEL, label), Attributes.Create(CKA.CKA_CLASS, objectClass)];
+    /// <summary>Search template: objects of <paramref name="objectClass"/> with exactly this label (and this key alias).</summary>
+    public static List<IObjectAttribute> Find(string label, CKO objectClass, string? alias = null) =>
+        alias is null ? [Attributes.Create(CKA.CKA_LABEL, label), Attributes.Create(CKA.CKA_CLASS, objectClass)]
+            : [Attributes.Create(CKA.CKA_LABEL, label), Attributes.Create(CKA.CKA_CLASS, objectClass), Attributes.Create(CKA.CKA_ID, Id(alias))];
+
+    /// <summary>CKA_ID holds the key's alias: the label names id and usage, the id binds the alias, the KCV check the rest.</summary>
+    private static byte[] Id(string alias) => System.Text.Encoding.UTF8.GetBytes(alias);
 }

@@ -29,17 +29,17 @@ internal static class TokenObjects
         switch (key.Algorithm)
         {
             case KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage):
-                session.CreateObject(Templates.SecretKey(label, CKK.CKK_DES2, DeriveOnly, material));
+                session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, material));
                 break;
             case KeyAlgorithm.Tdes2Key:
-                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), CKK.CKK_DES3, EncryptOnly, DesHalf.Tripled(material.AsSpan(0, 8))));
-                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), CKK.CKK_DES3, DecryptOnly, DesHalf.Tripled(material.AsSpan(8))));
+                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), key.Alias, CKK.CKK_DES3, EncryptOnly, DesHalf.Tripled(material.AsSpan(0, 8))));
+                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), key.Alias, CKK.CKK_DES3, DecryptOnly, DesHalf.Tripled(material.AsSpan(8))));
                 break;
             case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
-                session.CreateObject(Templates.SecretKey(label, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material)));
+                session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material)));
                 break;
             case KeyAlgorithm.Aes256:
-                session.CreateObject(Templates.SecretKey(label, CKK.CKK_AES, EncryptDecrypt, material));
+                session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, material));
                 break;
             default:
                 throw new CryptoException("EC signing keys cannot be imported; generate them.");
@@ -51,19 +51,19 @@ internal static class TokenObjects
         switch (key.Algorithm)
         {
             case KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage):
-                session.GenerateKey(Mechanisms.Des2KeyGen, Templates.SecretKey(label, CKK.CKK_DES2, DeriveOnly, null));
+                session.GenerateKey(Mechanisms.Des2KeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, null));
                 break;
             case KeyAlgorithm.Tdes2Key:
-                GenerateHalves(session, label);
+                GenerateHalves(session, label, key);
                 break;
             case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
-                session.GenerateKey(Mechanisms.GenericKeyGen, Templates.SecretKey(label, CKK.CKK_GENERIC_SECRET, SignOnly, null, (ulong)KeySpec.GeneratedLength(key.Algorithm)));
+                session.GenerateKey(Mechanisms.GenericKeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, null, (ulong)KeySpec.GeneratedLength(key.Algorithm)));
                 break;
             case KeyAlgorithm.Aes256:
-                session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(label, CKK.CKK_AES, EncryptDecrypt, null, 32));
+                session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, null, 32));
                 break;
             default:
-                session.GenerateKeyPair(Mechanisms.EcKeyPairGen, Templates.EcPublic(label), Templates.EcPrivate(label), out _, out _);
+                session.GenerateKeyPair(Mechanisms.EcKeyPairGen, Templates.EcPublic(label, key.Alias), Templates.EcPrivate(label, key.Alias), out _, out _);
                 break;
         }
     }
@@ -72,7 +72,7 @@ internal static class TokenObjects
     /// Random halves made inside the token: a throwaway double-length seed key G (derive-only, session), then each half
     /// K = TDES_G(R) for a random block R, derived as K‖K‖K from R‖R‖R. Equal halves (single DES) have a chance of 2^-64.
     /// </summary>
-    private static void GenerateHalves(ISession session, string label)
+    private static void GenerateHalves(ISession session, string label, KeyHandle key)
     {
         var seed = session.GenerateKey(Mechanisms.Des2KeyGen, Templates.Derived(CKK.CKK_DES2, DeriveOnly));
         try
@@ -80,7 +80,7 @@ internal static class TokenObjects
             foreach (var (half, usage) in new[] { ('A', EncryptOnly), ('B', DecryptOnly) })
             {
                 using var mechanism = Mechanisms.Des3EncryptData(DesHalf.Tripled(RandomNumberGenerator.GetBytes(8)));
-                session.DeriveKey(mechanism, seed, Templates.SecretKey(TokenLabels.Half(label, half), CKK.CKK_DES3, usage, null));
+                session.DeriveKey(mechanism, seed, Templates.SecretKey(TokenLabels.Half(label, half), key.Alias, CKK.CKK_DES3, usage, null));
             }
         }
         finally
@@ -118,11 +118,11 @@ internal static class TokenObjects
 
     private static IObjectHandle One(ISession session, string label, CKO objectClass, KeyHandle key)
     {
-        var found = session.FindAllObjects(Templates.Find(label, objectClass));
+        var found = session.FindAllObjects(Templates.Find(label, objectClass, key.Alias));
         return found.Count switch
         {
             1 => found[0],
-            0 => throw new CryptoException($"Key '{key.Alias}' ({key.Usage}, id {key.Id}) is not in the token: no object labelled '{label}'."),
+            0 => throw new CryptoException($"Key '{key.Alias}' ({key.Usage}, id {key.Id}) is not in the token: no object labelled '{label}' for that alias."),
             _ => throw new CryptoException($"The token holds {found.Count} objects labelled '{label}'; a key must be one object."),
         };
     }

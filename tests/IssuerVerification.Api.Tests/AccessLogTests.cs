@@ -36,7 +36,8 @@ public sealed class AccessLogTests
         var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
         try
         {
-            var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
+            // Tampered wrapped material is the software provider's case (the PKCS#11 provider's start-up check refuses the store).
+            var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString, ["Crypto:Provider"] = "Software" };
             await using (var first = await TestApi.StartAsync(store, settings))
             {
                 // A key whose wrapped material no longer authenticates: after a restart, using it throws.

@@ -38,7 +38,8 @@ public sealed class KeyIntegrityTests
     public async Task A_key_in_the_legacy_wrap_format_is_upgraded_at_start_and_computes_the_same(string store)
     {
         var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
+        // The legacy format is the software provider's.
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString, ["Crypto:Provider"] = "Software" };
         try
         {
             object generate;
