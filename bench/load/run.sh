@@ -2,7 +2,8 @@
 # Load benchmark: builds the API (Release), starts a throwaway PostgreSQL and the API on 127.0.0.1, sets up keys,
 # a card range, a client and precomputed card values, then measures with wrk, in one run:
 #   /health/live (the baseline), /v1/cvv/verify, /v1/cvc3/verify, /v1/token-verifications (green device bindings), and
-#   the token yellow path (tokens-yellow: a yellow verification, then its OTP send; its "match" counts finished paths)
+#   the token yellow path (tokens-yellow: a yellow verification, then its OTP send; its "match" counts finished paths),
+#   and /v1/cvv/verify once more on the PKCS#11 provider (cvv-pkcs11: SoftHSM2)
 # and prints req/s, p50, p99, the ratio to the baseline and the share of "match" answers. Stops everything it started.
 # See bench/load/README.md. Knobs (environment):
 #   DURATION=15 WARMUP=5 CONNECTIONS=64 THREADS=2     seconds measured / warm-up per endpoint, wrk connections, threads
@@ -19,6 +20,8 @@
 #   API_DIR=/path                                     use an already published API there (skips the build)
 #   HTTP_LOGGING=1                                    keep the API's per-request HTTP log on (off by default)
 #   KEEP=1                                            keep the scratch directory (cluster, build) after the run
+#   PKCS11=0                                          skip the last phase: /v1/cvv/verify again on a second API process
+#                                                     with Crypto:Provider=Pkcs11 (a throwaway SoftHSM2 token)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,6 +47,7 @@ CONN_OPTS=${CONN_OPTS:-}
 API_DIR=${API_DIR:-}
 HTTP_LOGGING=${HTTP_LOGGING:-0}
 KEEP=${KEEP:-0}
+PKCS11=${PKCS11:-1}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -72,14 +76,17 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 if [ "$(id -u)" = 0 ]; then chown postgres "$cluster"; fi
 api_pid=""
 pg_started=0
-cleanup() {
-  local status=$?
-  set +e
+stop_api() {
   if [ -n "$api_pid" ] && kill -0 "$api_pid" 2>/dev/null; then
     kill "$api_pid" 2>/dev/null
     for _ in $(seq 1 50); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$api_pid" 2>/dev/null
   fi
+}
+cleanup() {
+  local status=$?
+  set +e
+  stop_api
   if [ "$pg_started" = 1 ]; then as_postgres pg_ctl -D "$cluster/data" -m fast -w stop >/dev/null 2>&1; fi
   [ -f "$cluster/log" ] && cp "$cluster/log" "$out/postgres.log"
   [ -f "$work/api.log" ] && cp "$work/api.log" "$out/api.log"
@@ -129,24 +136,29 @@ if [ "$PROFILE" = 1 ]; then psql_ -c "CREATE EXTENSION pg_stat_statements" >/dev
 log "PostgreSQL $(psql_ -c 'SHOW server_version') on 127.0.0.1:$pg_port (fsync=$(psql_ -c 'SHOW fsync'), synchronous_commit=$(psql_ -c 'SHOW synchronous_commit'))"
 
 # --- API -----------------------------------------------------------------------------------------------------------
-api_port=$(free_port)
 admin_key="bench-admin-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 master_key=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
 api_args=()
 if [ "$HTTP_LOGGING" != 1 ]; then api_args+=("--Logging:LogLevel:Microsoft.AspNetCore.HttpLogging=Warning"); fi
-(
-  cd "$API_DIR"
-  # PERF: name JIT-compiled code for perf (perf map; code in anonymous memory, not W^X double-mapped) and JIT
-  # everything (no ReadyToRun code, which perf could not name).
-  if [ "$PERF" = 1 ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0; fi
-  export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
-    Storage__Provider=Postgres ConnectionStrings__IssuerVerification="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=issuer_bench${CONN_OPTS:+;$CONN_OPTS}" \
-    Crypto__MasterKey="$master_key" Bootstrap__AdminApiKey="$admin_key" Keys__AllowSingleRequestImport=true \
-    RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 Logging__LogLevel__Default=Warning
-  exec dotnet IssuerVerification.Api.dll "${api_args[@]}"
-) >"$work/api.log" 2>&1 &
-api_pid=$!
-url="http://127.0.0.1:$api_port"
+start_api() { # database [extra VAR=value ...]: starts the API on a free port; sets api_pid, api_port and url
+  local database=$1
+  shift
+  api_port=$(free_port)
+  (
+    cd "$API_DIR"
+    # PERF: name JIT-compiled code for perf (perf map; code in anonymous memory, not W^X double-mapped) and JIT
+    # everything (no ReadyToRun code, which perf could not name).
+    if [ "$PERF" = 1 ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0; fi
+    export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
+      Storage__Provider=Postgres ConnectionStrings__IssuerVerification="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database${CONN_OPTS:+;$CONN_OPTS}" \
+      Crypto__MasterKey="$master_key" Bootstrap__AdminApiKey="$admin_key" Keys__AllowSingleRequestImport=true \
+      RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 Logging__LogLevel__Default=Warning "$@"
+    exec dotnet IssuerVerification.Api.dll "${api_args[@]}"
+  ) >>"$work/api.log" 2>&1 &
+  api_pid=$!
+  url="http://127.0.0.1:$api_port"
+}
+start_api issuer_bench
 
 # --- set-up: admin objects and precomputed request bodies ------------------------------------------------------------
 registered=0
@@ -293,6 +305,29 @@ phase cvc3 /v1/cvc3/verify "$data/cvc3-warm.bodies" "$data/cvc3.bodies"
 phase tokens /v1/token-verifications "$data/tokens.bodies" "$data/tokens.bodies"
 phase tokens-yellow /v1/token-verifications "$data/tokens-yellow.bodies" "$data/tokens-yellow.bodies"
 
+# --- the same CVV verification on the PKCS#11 provider (SoftHSM2), in the same run ----------------------------------
+# A second API process on a database of its own, its keys created in a throwaway SoftHSM2 token (PKCS11=0 skips this).
+if [ "$PKCS11" = 1 ]; then
+  if ! command -v softhsm2-util >/dev/null; then
+    log "installing softhsm2 (Debian package)"
+    apt-get install -y -qq softhsm2 >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq softhsm2 >/dev/null; }
+  fi
+  mkdir -p "$work/softhsm/tokens"
+  printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$work/softhsm/tokens" >"$work/softhsm/softhsm2.conf"
+  export SOFTHSM2_CONF="$work/softhsm/softhsm2.conf"
+  softhsm2-util --init-token --free --label iv-load --pin 2468 --so-pin 13579 >/dev/null
+  stop_api
+  psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -XAtq -c "CREATE DATABASE issuer_bench_pkcs11" >/dev/null
+  start_api issuer_bench_pkcs11 Crypto__Provider=Pkcs11 Crypto__Pkcs11__ModulePath=/usr/lib/softhsm/libsofthsm2.so \
+    Crypto__Pkcs11__TokenLabel=iv-load Crypto__Pkcs11__UserPin=2468 Crypto__Pkcs11__MaxSessions=64
+  dotnet "$work/setup/LoadSetup.dll" --url "$url" --admin-key "$admin_key" --out "$work/data-pkcs11" \
+    --cvv-cards "$CVV_CARDS" --registered-cvv-cards 0 --cvv-mismatch-percent "$CVV_MISMATCH_PERCENT" \
+    --cvc3-cards 1 --cvc3-warm-atcs 1 --cvc3-atcs 1 --token-cards 1 --token-devices 1 >&2
+  client_key=$(cat "$work/data-pkcs11/client.key")
+  log "API on the PKCS#11 provider on $url (pid $api_pid)"
+  phase cvv-pkcs11 /v1/cvv/verify "$work/data-pkcs11/cvv.bodies" "$work/data-pkcs11/cvv.bodies"
+fi
+
 # --- table ---------------------------------------------------------------------------------------------------------
 {
   echo "IssuerVerification load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), API: $api_built"
@@ -320,6 +355,7 @@ phase tokens-yellow /v1/token-verifications "$data/tokens-yellow.bodies" "$data/
       print ""
       printf "target cvv/verify  >= 0.5 x baseline and p99 < 10 ms: %.3f x, p99 %.2f ms -> %s\n", rps["cvv"] / base, p99["cvv"] / 1000,
         (rps["cvv"] / base >= 0.5 && p99["cvv"] < 10000) ? "met" : "NOT met"
+      if ("cvv-pkcs11" in rps) printf "cvv/verify on PKCS#11 (SoftHSM2) / on the software provider: %.3f x, p99 %.2f ms\n", rps["cvv-pkcs11"] / rps["cvv"], p99["cvv-pkcs11"] / 1000
       printf "target cvc3/verify >= 5000 req/s:                      %.0f req/s -> %s\n", rps["cvc3"], (rps["cvc3"] >= 5000 ? "met" : "NOT met")
       printf "target token-verifications (green) >= 0.8 x cvc3 and p99 < 25 ms: %.3f x, p99 %.2f ms -> %s\n", rps["tokens"] / rps["cvc3"], p99["tokens"] / 1000,
         (rps["tokens"] / rps["cvc3"] >= 0.8 && p99["tokens"] < 25000) ? "met" : "NOT met"

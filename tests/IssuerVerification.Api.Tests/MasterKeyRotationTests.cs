@@ -19,6 +19,7 @@ public sealed class MasterKeyRotationTests
         {
             ["Storage:Provider"] = provider,
             ["ConnectionStrings:IssuerVerification"] = connectionString,
+            ["Crypto:Provider"] = "Software", // master keys are the software provider's
             ["Crypto:MasterKey"] = master,
             ["Crypto:PreviousMasterKeys:0"] = previous,
         };
@@ -57,7 +58,7 @@ public sealed class MasterKeyRotationTests
     public async Task With_the_wrong_master_key_the_service_refuses_to_start(string store)
     {
         var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString, ["Crypto:Provider"] = "Software" };
         try
         {
             await using (var first = await TestApi.StartAsync(store, settings))
