@@ -31,7 +31,7 @@ internal static class IccVectors
     public static void Cvc3(TestVector v, ICryptoProvider provider)
     {
         var (imk, pan, psn, derivation) = (v.Hex("imk"), v.Text("pan"), v.Text("psn"), v.Derivation());
-                var key = TestKeys.Import(provider, KeyUsage.ImkCvc3, imk);
+        var key = TestKeys.Import(provider, KeyUsage.ImkCvc3, imk);
         CheckIccKey(v, "icc_key", imk, pan, psn, derivation);
         v.Check("icc_kcv2", provider.IccKeyCheckValue(key, pan, psn, derivation));
 
