@@ -47,7 +47,7 @@ public sealed partial class Pkcs11CryptoProvider
             {
                 KeySpec.RequireStrongCombination(partial.Algorithm, key);
                 return Created(session, new KeyHandle(id, alias, usage, partial.Algorithm, "", []),
-                    (s, label, metadata) => TokenObjects.Import(s, label, metadata, key));
+                    (s, label, metadata, generation) => TokenObjects.Import(s, label, metadata, key, generation));
             }
             finally
             {

@@ -38,7 +38,7 @@ public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IDisposable
         try
         {
             return Run(session => Created(session, new KeyHandle(id, alias, usage, algorithm, "", []),
-                (s, label, key) => TokenObjects.Import(s, label, key, material)));
+                (s, label, key, generation) => TokenObjects.Import(s, label, key, material, generation)));
         }
         finally
         {
@@ -64,20 +64,18 @@ public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IDisposable
             : throw new CryptoException($"Key '{key.Alias}' is wrapped by the software provider: move it into the token first (docs/crypto-provider.md, \"Switching\").");
     }
 
-    /// <summary>Creates the objects of a new key, then its handle with the KCV computed by the token from them.</summary>
-    private KeyHandle Created(ISession session, KeyHandle metadata, Action<ISession, string, KeyHandle> create)
+    /// <summary>
+    /// Creates the objects of a new key, then its handle with the KCV computed by the token from them. Ids are new GUIDs,
+    /// so labels are unique without searching the token first.
+    /// </summary>
+    private KeyHandle Created(ISession session, KeyHandle metadata, Func<ISession, string, KeyHandle, int, TokenKey> create)
     {
         var label = TokenLabels.Of(metadata);
-        if (TokenObjects.Exists(session, label))
-        {
-            throw new CryptoException($"The token already holds a key with id {metadata.Id}.");
-        }
-        create(session, label, metadata);
+        var created = create(session, label, metadata, _sessions.Generation);
         try
         {
-            var found = TokenObjects.Find(session, label, metadata, _sessions.Generation);
-            var handle = metadata with { Kcv = TokenObjects.CheckValue(session, found), Wrapped = TokenLabels.Reference(label) };
-            _keys[handle.Id] = found with { Handle = handle };
+            var handle = metadata with { Kcv = TokenObjects.CheckValue(session, created), Wrapped = TokenLabels.Reference(label) };
+            _keys[handle.Id] = created with { Handle = handle };
             return handle;
         }
         catch

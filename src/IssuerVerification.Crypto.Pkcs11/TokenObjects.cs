@@ -24,64 +24,59 @@ internal static class TokenObjects
 
     public static bool IsIssuerMasterKey(KeyUsage usage) => usage is KeyUsage.ImkCvc3 or KeyUsage.ImkDcvv;
 
-    public static void Import(ISession session, string label, KeyHandle key, byte[] material)
+    /// <summary>Creates the objects of <paramref name="key"/> from its clear material and answers them (no search: SoftHSM2 searches linearly).</summary>
+    public static TokenKey Import(ISession session, string label, KeyHandle key, byte[] material, int generation) => key.Algorithm switch
+    {
+        KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage) =>
+            Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, material))),
+        KeyAlgorithm.Tdes2Key => new TokenKey(key, generation,
+            session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), key.Alias, CKK.CKK_DES3, EncryptOnly, DesHalf.Tripled(material.AsSpan(0, 8)))),
+            session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), key.Alias, CKK.CKK_DES3, DecryptOnly, DesHalf.Tripled(material.AsSpan(8)))), null),
+        KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256 =>
+            Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material)))),
+        KeyAlgorithm.Aes256 => Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, material))),
+        _ => throw new CryptoException("EC signing keys cannot be imported; generate them."),
+    };
+
+    /// <summary>Generates the objects of <paramref name="key"/> inside the token and answers them.</summary>
+    public static TokenKey Generate(ISession session, string label, KeyHandle key, int generation)
     {
         switch (key.Algorithm)
         {
             case KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage):
-                session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, material));
-                break;
+                return Secret(key, generation, session.GenerateKey(Mechanisms.Des2KeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, null)));
             case KeyAlgorithm.Tdes2Key:
-                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), key.Alias, CKK.CKK_DES3, EncryptOnly, DesHalf.Tripled(material.AsSpan(0, 8))));
-                session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), key.Alias, CKK.CKK_DES3, DecryptOnly, DesHalf.Tripled(material.AsSpan(8))));
-                break;
+                var (a, b) = GenerateHalves(session, label, key);
+                return new TokenKey(key, generation, a, b, null);
             case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
-                session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material)));
-                break;
+                return Secret(key, generation, session.GenerateKey(Mechanisms.GenericKeyGen,
+                    Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, null, (ulong)KeySpec.GeneratedLength(key.Algorithm))));
             case KeyAlgorithm.Aes256:
-                session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, material));
-                break;
+                return Secret(key, generation, session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, null, 32)));
             default:
-                throw new CryptoException("EC signing keys cannot be imported; generate them.");
+                session.GenerateKeyPair(Mechanisms.EcKeyPairGen, Templates.EcPublic(label, key.Alias), Templates.EcPrivate(label, key.Alias), out var publicKey, out var privateKey);
+                return new TokenKey(key, generation, privateKey, null, PublicKey(session.GetAttributeValue(publicKey, [CKA.CKA_EC_POINT])[0].GetValueAsByteArray()));
         }
     }
 
-    public static void Generate(ISession session, string label, KeyHandle key)
-    {
-        switch (key.Algorithm)
-        {
-            case KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage):
-                session.GenerateKey(Mechanisms.Des2KeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, null));
-                break;
-            case KeyAlgorithm.Tdes2Key:
-                GenerateHalves(session, label, key);
-                break;
-            case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
-                session.GenerateKey(Mechanisms.GenericKeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, null, (ulong)KeySpec.GeneratedLength(key.Algorithm)));
-                break;
-            case KeyAlgorithm.Aes256:
-                session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, null, 32));
-                break;
-            default:
-                session.GenerateKeyPair(Mechanisms.EcKeyPairGen, Templates.EcPublic(label, key.Alias), Templates.EcPrivate(label, key.Alias), out _, out _);
-                break;
-        }
-    }
+    private static TokenKey Secret(KeyHandle key, int generation, IObjectHandle handle) => new(key, generation, handle, null, null);
 
     /// <summary>
     /// Random halves made inside the token: a throwaway double-length seed key G (derive-only, session), then each half
     /// K = TDES_G(R) for a random block R, derived as K‖K‖K from R‖R‖R. Equal halves (single DES) have a chance of 2^-64.
     /// </summary>
-    private static void GenerateHalves(ISession session, string label, KeyHandle key)
+    private static (IObjectHandle A, IObjectHandle B) GenerateHalves(ISession session, string label, KeyHandle key)
     {
         var seed = session.GenerateKey(Mechanisms.Des2KeyGen, Templates.Derived(CKK.CKK_DES2, DeriveOnly));
         try
         {
-            foreach (var (half, usage) in new[] { ('A', EncryptOnly), ('B', DecryptOnly) })
+            IObjectHandle Half(char half, CKA[] usage)
             {
                 using var mechanism = Mechanisms.Des3EncryptData(DesHalf.Tripled(RandomNumberGenerator.GetBytes(8)));
-                session.DeriveKey(mechanism, seed, Templates.SecretKey(TokenLabels.Half(label, half), key.Alias, CKK.CKK_DES3, usage, null));
+                return session.DeriveKey(mechanism, seed, Templates.SecretKey(TokenLabels.Half(label, half), key.Alias, CKK.CKK_DES3, usage, null));
             }
+
+            return (Half('A', EncryptOnly), Half('B', DecryptOnly));
         }
         finally
         {
@@ -95,11 +90,6 @@ internal static class TokenObjects
     /// </summary>
     private static byte[] HmacKey(KeyAlgorithm algorithm, byte[] material) =>
         algorithm == KeyAlgorithm.HmacSha1 && material.Length < HmacSha1MinimumKey ? [.. material, .. new byte[HmacSha1MinimumKey - material.Length]] : material;
-
-    public static bool Exists(ISession session, string label) =>
-        session.FindAllObjects(Templates.Find(label, CKO.CKO_SECRET_KEY)).Count > 0
-        || session.FindAllObjects(Templates.Find(TokenLabels.Half(label, 'A'), CKO.CKO_SECRET_KEY)).Count > 0
-        || session.FindAllObjects(Templates.Find(label, CKO.CKO_PRIVATE_KEY)).Count > 0;
 
     public static TokenKey Find(ISession session, string label, KeyHandle key, int generation)
     {
