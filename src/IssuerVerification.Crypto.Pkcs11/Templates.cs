@@ -90,10 +90,16 @@ internal static class Templates
         Attributes.Create(CKA.CKA_DERIVE, false),
     ];
 
-    /// <summary>Search template: objects of <paramref name="objectClass"/> with exactly this label (and this key alias).</summary>
-    public static List<IObjectAttribute> Find(string label, CKO objectClass, string? alias = null) =>
-        alias is null ? [Attributes.Create(CKA.CKA_LABEL, label), Attributes.Create(CKA.CKA_CLASS, objectClass)]
-            : [Attributes.Create(CKA.CKA_LABEL, label), Attributes.Create(CKA.CKA_CLASS, objectClass), Attributes.Create(CKA.CKA_ID, Id(alias))];
+    /// <summary>Search template: token objects (not session copies) of <paramref name="objectClass"/> with exactly this label (and this key alias).</summary>
+    public static List<IObjectAttribute> Find(string label, CKO objectClass, string? alias = null)
+    {
+        List<IObjectAttribute> template = [Attributes.Create(CKA.CKA_TOKEN, true), Attributes.Create(CKA.CKA_LABEL, label), Attributes.Create(CKA.CKA_CLASS, objectClass)];
+        if (alias is not null)
+        {
+            template.Add(Attributes.Create(CKA.CKA_ID, Id(alias)));
+        }
+        return template;
+    }
 
     /// <summary>CKA_ID holds the key's alias: the label names id and usage, the id binds the alias, the KCV check the rest.</summary>
     private static byte[] Id(string alias) => System.Text.Encoding.UTF8.GetBytes(alias);

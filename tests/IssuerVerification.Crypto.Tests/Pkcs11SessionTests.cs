@@ -71,7 +71,7 @@ public sealed class Pkcs11SessionTests
     private static void AssertObject(ISession session, string label, CKO objectClass, params CKA[] allowed)
     {
         var factory = new Pkcs11InteropFactories().ObjectAttributeFactory;
-        var found = session.FindAllObjects([factory.Create(CKA.CKA_LABEL, label), factory.Create(CKA.CKA_CLASS, objectClass)]);
+        var found = session.FindAllObjects([factory.Create(CKA.CKA_TOKEN, true), factory.Create(CKA.CKA_LABEL, label), factory.Create(CKA.CKA_CLASS, objectClass)]);
         var handle = Assert.Single(found);
         var flags = session.GetAttributeValue(handle, [CKA.CKA_TOKEN, CKA.CKA_SENSITIVE, CKA.CKA_EXTRACTABLE, .. Usages.Where(u => objectClass == CKO.CKO_SECRET_KEY || u is CKA.CKA_SIGN or CKA.CKA_DECRYPT or CKA.CKA_DERIVE)]);
         Assert.True(flags[0].GetValueAsBool(), $"{label} is a token object");
