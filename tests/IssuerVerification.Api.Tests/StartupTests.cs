@@ -9,7 +9,7 @@ public sealed class StartupTests
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await using var api = await TestApi.StartAsync(TestStores.Sqlite, new Dictionary<string, string?> { ["Crypto:MasterKey"] = null });
+            await using var api = await TestApi.StartAsync(TestStores.Sqlite, new Dictionary<string, string?> { ["Crypto:Provider"] = "Software", ["Crypto:MasterKey"] = null });
         });
         Assert.Contains("Crypto:MasterKey", error.ToString(), StringComparison.Ordinal);
     }
@@ -19,7 +19,7 @@ public sealed class StartupTests
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await using var api = await TestApi.StartAsync(TestStores.Sqlite, new Dictionary<string, string?> { ["Crypto:MasterKey"] = "00112233" });
+            await using var api = await TestApi.StartAsync(TestStores.Sqlite, new Dictionary<string, string?> { ["Crypto:Provider"] = "Software", ["Crypto:MasterKey"] = "00112233" });
         });
         Assert.Contains("64 hex characters", error.ToString(), StringComparison.Ordinal);
     }
