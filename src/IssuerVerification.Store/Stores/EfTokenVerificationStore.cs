@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using IssuerVerification.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IssuerVerification.Store.Stores;
 
@@ -8,45 +11,91 @@ namespace IssuerVerification.Store.Stores;
 /// left, time not over), with the rows that go with it in the same transaction: so two replicas never both finish one
 /// verification, and a count never passes its maximum.
 /// </summary>
-internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext> contexts) : ITokenVerificationStore
+internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsyncDisposable
 {
     private const TokenVerificationStatus Pending = TokenVerificationStatus.PendingIdv;
+    private readonly IDbContextFactory<IssuerDbContext> _contexts;
+    private readonly GroupCommit<NewVerification, bool> _adds;
+    private readonly GroupCommit<(string TokenReference, string Subject), bool> _boundReads;
 
-    public async Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct)
+    public EfTokenVerificationStore(IDbContextFactory<IssuerDbContext> contexts)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.TokenVerifications.Add(verification);
-        if (callback is not null)
-        {
-            db.TokenCallbacks.Add(callback);
-        }
-        await db.SaveChangesAsync(ct);
-        await BindAsync(db, binding, ct);
-        await transaction.CommitAsync(ct);
+        _contexts = contexts;
+        _adds = new GroupCommit<NewVerification, bool>(AddAllAsync);
+        _boundReads = new GroupCommit<(string, string), bool>(AreBoundAsync);
+    }
+
+    private sealed record NewVerification(TokenVerification Verification, TokenBinding? Binding, TokenCallback? Callback);
+
+    /// <summary>Concurrent creates are written together: one transaction a batch (group commit), one command of three INSERTs.</summary>
+    public Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct) =>
+        _adds.SubmitAsync(new NewVerification(verification, binding, callback));
+
+    /// <summary>
+    /// The bindings go in key order, so concurrent batches (on any replica) take their unique-index entries in one order and
+    /// cannot deadlock; a subject bound already, or twice in the batch, keeps its first binding.
+    /// </summary>
+    private async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewVerification> adds)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder();
+        BatchInsert.Append(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
+        BatchInsert.Append(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
+        BatchInsert.Append(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
+            .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return [.. adds.Select(_ => true)];
     }
 
     public async Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.TokenVerifications.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
     }
 
-    public async Task<bool> IsBoundAsync(string tokenReference, string subject, CancellationToken ct)
+    /// <summary>Read by every device binding before its decision: batched like the ATC reads, one command a batch.</summary>
+    public Task<bool> IsBoundAsync(string tokenReference, string subject, CancellationToken ct) =>
+        _boundReads.SubmitAsync((tokenReference, subject));
+
+    private async Task<IReadOnlyList<bool>> AreBoundAsync(IReadOnlyList<(string TokenReference, string Subject)> keys)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.TokenBindings.AnyAsync(b => b.TokenReference == tokenReference && b.Subject == subject, ct);
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var sql = new StringBuilder();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"""SELECT 1 FROM "TokenBindings" WHERE "TokenReference" = @r{i} AND "Subject" = @s{i};""").AppendLine();
+            command.AddParameter($"@r{i}", keys[i].TokenReference);
+            command.AddParameter($"@s{i}", keys[i].Subject);
+        }
+        command.CommandText = sql.ToString();
+        var bound = new bool[keys.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            bound[i] = await reader.ReadAsync();
+            await reader.NextResultAsync();
+        }
+        return bound;
     }
 
     public async Task<IReadOnlyList<TokenBinding>> BindingsAsync(string tokenReference, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.TokenBindings.AsNoTracking().Where(b => b.TokenReference == tokenReference).OrderBy(b => b.BoundAt).ToListAsync(ct);
     }
 
     public async Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.TokenVerifications
             .Where(v => v.Id == id && v.Status == Pending && v.ExpiresAt > at && v.OtpSends < v.OtpMaxSends)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.OtpHash, otpHash).SetProperty(v => v.OtpSends, v => v.OtpSends + 1)
@@ -55,7 +104,7 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
 
     public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The SET expressions read the row as it was before this update.
         var counted = await db.TokenVerifications
@@ -81,7 +130,7 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
 
     public async Task<bool> TryFinishAsync(TokenFinish finish, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var pending = db.TokenVerifications.Where(v => v.Id == finish.VerificationId && v.Status == Pending);
         pending = finish.Status == TokenVerificationStatus.Expired
@@ -104,7 +153,7 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
 
     public async Task<IReadOnlyList<TokenVerification>> DueForExpiryAsync(DateTime now, int max, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.TokenVerifications.AsNoTracking().Where(v => v.Status == Pending && v.ExpiresAt <= now)
             .OrderBy(v => v.ExpiresAt).Take(max).ToListAsync(ct);
     }
@@ -123,18 +172,23 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
     }
 
     /// <summary>Binding a token to a subject it is bound to already keeps the first binding.</summary>
-    private static async Task BindAsync(IssuerDbContext db, TokenBinding? b, CancellationToken ct)
+    private static async Task BindAsync(IssuerDbContext db, TokenBinding? binding, CancellationToken ct)
     {
-        if (b is null)
+        if (binding is null)
         {
             return;
         }
-        // EF keeps a Guid as text in SQLite; a raw parameter would be a blob.
-        object verificationId = db.Database.IsNpgsql() ? b.VerificationId : b.VerificationId.ToString().ToUpperInvariant();
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "TokenBindings" ("TokenReference", "Subject", "DeviceId", "PasskeyCredentialId", "BoundAt", "VerificationId")
-            VALUES ({b.TokenReference}, {b.Subject}, {b.DeviceId}, {b.PasskeyCredentialId}, {b.BoundAt}, {verificationId})
-            ON CONFLICT DO NOTHING
-            """, ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var sql = new StringBuilder();
+        BatchInsert.Append(db, command, sql, "b", [binding], " ON CONFLICT DO NOTHING");
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _adds.DisposeAsync();
+        await _boundReads.DisposeAsync();
     }
 }
