@@ -17,15 +17,19 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
     private readonly GroupCommit<NewVerification, bool> _adds;
     private readonly GroupCommit<(string TokenReference, string Subject), bool> _boundReads;
+    private readonly GroupCommit<OtpReplacement, bool> _otpReplacements;
 
     public EfTokenVerificationStore(IDbContextFactory<IssuerDbContext> contexts)
     {
         _contexts = contexts;
         _adds = new GroupCommit<NewVerification, bool>(AddAllAsync);
         _boundReads = new GroupCommit<(string, string), bool>(AreBoundAsync);
+        _otpReplacements = new GroupCommit<OtpReplacement, bool>(ReplaceOtpsAsync);
     }
 
     private sealed record NewVerification(TokenVerification Verification, TokenBinding? Binding, TokenCallback? Callback);
+
+    private sealed record OtpReplacement(Guid Id, byte[] OtpHash, DateTime At);
 
     /// <summary>Concurrent creates are written together: one transaction a batch (group commit), one command of three INSERTs.</summary>
     public Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct) =>
@@ -44,9 +48,9 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var sql = new StringBuilder();
-        BatchInsert.Append(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
-        BatchInsert.Append(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
-        BatchInsert.Append(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
+        ModelSql.AppendInsert(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
+        ModelSql.AppendInsert(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
+        ModelSql.AppendInsert(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
             .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync();
@@ -93,13 +97,45 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         return await db.TokenBindings.AsNoTracking().Where(b => b.TokenReference == tokenReference).OrderBy(b => b.BoundAt).ToListAsync(ct);
     }
 
-    public async Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, CancellationToken ct)
+    /// <summary>Every OTP send makes this change: batched like the creates, one command of conditional UPDATEs a batch.</summary>
+    public Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, CancellationToken ct) =>
+        _otpReplacements.SubmitAsync(new OtpReplacement(id, otpHash, at));
+
+    /// <summary>Rows are taken in id order, so concurrent batches cannot deadlock; sends to one verification stay serialised.</summary>
+    private async Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.TokenVerifications
-            .Where(v => v.Id == id && v.Status == Pending && v.ExpiresAt > at && v.OtpSends < v.OtpMaxSends)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.OtpHash, otpHash).SetProperty(v => v.OtpSends, v => v.OtpSends + 1)
-                .SetProperty(v => v.UpdatedAt, at), ct) == 1;
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        ModelSql.AddParameter<TokenVerification>(db, command, "@pending", nameof(TokenVerification.Status), Pending);
+        var order = Enumerable.Range(0, replacements.Count).OrderBy(i => replacements[i].Id).ToList();
+        var sql = new StringBuilder();
+        foreach (var i in order)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                UPDATE "TokenVerifications" SET "OtpHash" = @h{i}, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t{i}
+                WHERE "Id" = @i{i} AND "Status" = @pending AND "ExpiresAt" > @t{i} AND "OtpSends" < "OtpMaxSends" RETURNING 1;
+
+                """);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@i{i}", nameof(TokenVerification.Id), replacements[i].Id);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@h{i}", nameof(TokenVerification.OtpHash), replacements[i].OtpHash);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@t{i}", nameof(TokenVerification.UpdatedAt), replacements[i].At);
+        }
+        command.CommandText = sql.ToString();
+        var replaced = new bool[replacements.Count];
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            foreach (var i in order)
+            {
+                replaced[i] = await reader.ReadAsync();
+                await reader.NextResultAsync();
+            }
+        }
+        await transaction.CommitAsync();
+        return replaced;
     }
 
     public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
@@ -181,7 +217,7 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var sql = new StringBuilder();
-        BatchInsert.Append(db, command, sql, "b", [binding], " ON CONFLICT DO NOTHING");
+        ModelSql.AppendInsert(db, command, sql, "b", [binding], " ON CONFLICT DO NOTHING");
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -190,5 +226,6 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     {
         await _adds.DisposeAsync();
         await _boundReads.DisposeAsync();
+        await _otpReplacements.DisposeAsync();
     }
 }

@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace IssuerVerification.Store.Stores;
 
 /// <summary>
-/// A multi-row INSERT of entities, written from the EF model (table, columns, each property's type mapping and value
-/// converter), for group commits that skip change tracking: the rows are stored exactly as SaveChanges would store them.
+/// SQL for group commits that skip change tracking, written from the EF model (table, columns, each property's type mapping
+/// and value converter): rows and parameters are stored exactly as SaveChanges would store them, on either provider.
 /// </summary>
-internal static class BatchInsert
+internal static class ModelSql
 {
-    /// <summary>Appends one INSERT of <paramref name="rows"/> (none: nothing) with parameters named from <paramref name="prefix"/>.</summary>
-    public static void Append<T>(IssuerDbContext db, DbCommand command, StringBuilder sql, string prefix, IReadOnlyList<T> rows, string? suffix = null)
+    /// <summary>Appends one multi-row INSERT of <paramref name="rows"/> (none: nothing) with parameters named from <paramref name="prefix"/>.</summary>
+    public static void AppendInsert<T>(IssuerDbContext db, DbCommand command, StringBuilder sql, string prefix, IReadOnlyList<T> rows, string? suffix = null)
     {
         if (rows.Count == 0)
         {
@@ -38,5 +38,13 @@ internal static class BatchInsert
             sql.Append(')');
         }
         sql.Append(suffix).AppendLine(";");
+    }
+
+    /// <summary>Adds a parameter holding <paramref name="value"/> as the store holds property <paramref name="property"/> of <typeparamref name="T"/>.</summary>
+    public static void AddParameter<T>(IssuerDbContext db, DbCommand command, string name, string property, object? value)
+    {
+        var mapped = db.Model.FindEntityType(typeof(T))?.FindProperty(property)
+            ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} is not in the model.");
+        command.Parameters.Add(mapped.GetRelationalTypeMapping().CreateParameter(command, name, value, mapped.IsNullable));
     }
 }
