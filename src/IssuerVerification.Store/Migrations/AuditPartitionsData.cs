@@ -52,7 +52,7 @@ internal static class AuditPartitionsData
             FOR part IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                 WHERE i.inhparent = '"AuditLog"'::regclass AND c.relname ~ '^AuditLog_[0-9]{6}$'
                   AND to_date(substr(c.relname, 10), 'YYYYMM') + interval '1 month' <= keep_from AT TIME ZONE 'UTC' LOOP
-                EXECUTE format('DROP TABLE %I', part);
+                EXECUTE format('DROP TABLE IF EXISTS %I', part); -- another replica's run may have dropped it
             END LOOP;
             DELETE FROM "AuditLog_default" WHERE "At" < keep_from;
         END $f$;
