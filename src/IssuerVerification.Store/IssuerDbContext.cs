@@ -25,6 +25,7 @@ public abstract class IssuerDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<Dcvv2Issuance> Dcvv2Issuances => Set<Dcvv2Issuance>();
     public DbSet<Dcvv2UsedWindow> Dcvv2UsedWindows => Set<Dcvv2UsedWindow>();
     public DbSet<TokenVerification> TokenVerifications => Set<TokenVerification>();

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using FluentValidation;
 using IssuerVerification.Api.Auth;
-using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Retention;
 using IssuerVerification.Api.Tokens;
 using IssuerVerification.Crypto;
 using IssuerVerification.Domain.Audit;
@@ -60,8 +60,7 @@ internal static class ServiceRegistration
         services.AddSingleton<DemoData>();
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
-        services.AddSingleton<IdempotencyPurge>();
-        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPurge>());
+        services.AddRetentionJob(configuration);
 
         services.AddValidatorsFromAssembly(typeof(ServiceRegistration).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 

@@ -23,6 +23,26 @@ namespace IssuerVerification.Store.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IssuerVerification.Domain.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("IssuerVerification.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

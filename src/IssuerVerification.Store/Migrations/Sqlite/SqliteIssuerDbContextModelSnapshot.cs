@@ -18,6 +18,26 @@ namespace IssuerVerification.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("IssuerVerification.Domain.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("IssuerVerification.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
