@@ -38,6 +38,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealth();
+app.MapMetrics();
 app.MapAdmin();
 app.MapCardVerification();
 app.MapDcvv2();
