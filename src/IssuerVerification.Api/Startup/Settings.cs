@@ -41,21 +41,23 @@ internal static class MasterKeySettings
         {
             hex = environment.IsDevelopment()
                 ? DevelopmentMasterKey
-                : throw new InvalidOperationException("Crypto:MasterKey is not set (32 bytes as 64 hex characters); the service refuses to start without it outside Development.");
+                : throw new StartupFailure(ExitCodes.MasterKeyMissing,
+                    "Crypto:MasterKey is not set (32 bytes as 64 hex characters); the service refuses to start without it outside Development. Set it (or Crypto__MasterKey, or a key-per-file secret: docs/operations.md) to the key every replica shares.");
         }
-        return Parse(hex, "Crypto:MasterKey");
+        return Parse(hex.Trim(), "Crypto:MasterKey");
     }
 
     /// <summary><c>Crypto:PreviousMasterKeys:0..n</c>: old master keys still accepted for unwrapping during a rotation.</summary>
     public static IEnumerable<byte[]> Previous(IConfiguration configuration) =>
         configuration.GetSection("Crypto:PreviousMasterKeys").GetChildren()
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
-            .Select(c => Parse(c.Value!, c.Path)).ToList();
+            .Select(c => Parse(c.Value!.Trim(), c.Path)).ToList();
 
     private static byte[] Parse(string hex, string name) =>
         hex.Length == 64 && hex.All(char.IsAsciiHexDigit)
             ? Convert.FromHexString(hex)
-            : throw new InvalidOperationException($"{name} must be 64 hex characters (32 bytes).");
+            : throw new StartupFailure(ExitCodes.MasterKeyMalformed,
+                $"{name} must be 64 hex characters (32 bytes); the value set has {hex.Length} characters{(hex.All(char.IsAsciiHexDigit) ? "" : ", not all hex digits")}. Generate one with: openssl rand -hex 32.");
 }
 
 internal static class BootstrapSettings
