@@ -1,7 +1,7 @@
 using System.Net.Sockets;
+using IssuerVerification.Domain.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
-using IssuerVerification.Domain.Common;
 using Npgsql;
 
 namespace IssuerVerification.Store.Tests;
