@@ -9,7 +9,14 @@ using IssuerVerification.Api.Signing;
 using IssuerVerification.Api.Startup;
 using IssuerVerification.Api.Tokens;
 
+if (args is [HealthProbe.Argument])
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
+// Secrets as files (compose and Kubernetes secrets): a file named Crypto__MasterKey holds Crypto:MasterKey (docs/operations.md).
+builder.Configuration.AddKeyPerFile(builder.Configuration["SecretsDirectory"] ?? "/run/secrets", optional: true);
 
 builder.Logging.ClearProviders();
 builder.Logging.AddConsole(o => o.FormatterName = RedactingConsoleFormatter.Name).AddConsoleFormatter<RedactingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();

@@ -49,6 +49,15 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void On_postgres_the_password_may_come_from_its_own_setting()
+    {
+        var (_, connectionString) = StorageSettings.Read(Settings(("Storage:Provider", "Postgres"),
+            ("ConnectionStrings:IssuerVerification", "Host=db;Port=5432;Database=issuer;Username=issuer"), ("Storage:Password", "from-a-file\n")), Production);
+        Assert.Equal("from-a-file", new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Password);
+        Assert.Equal("db", new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host);
+    }
+
+    [Fact]
     public void The_exit_codes_are_distinct()
     {
         int[] codes = [ExitCodes.InvalidConfiguration, ExitCodes.MasterKeyMissing, ExitCodes.MasterKeyMalformed, ExitCodes.MasterKeyMismatch,

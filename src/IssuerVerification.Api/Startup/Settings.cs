@@ -4,7 +4,10 @@ namespace IssuerVerification.Api.Startup;
 
 internal static class StorageSettings
 {
-    /// <summary><c>Storage:Provider</c> (Sqlite, the default, or Postgres) and <c>ConnectionStrings:IssuerVerification</c>.</summary>
+    /// <summary>
+    /// <c>Storage:Provider</c> (Sqlite, the default, or Postgres) and <c>ConnectionStrings:IssuerVerification</c>; on PostgreSQL,
+    /// <c>Storage:Password</c>, when set (from a secret file, say), is the connection's password.
+    /// </summary>
     public static (StorageProvider Provider, string ConnectionString) Read(IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = Enum.Parse<StorageProvider>(configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite), ignoreCase: true);
@@ -18,6 +21,12 @@ internal static class StorageSettings
             var folder = Path.Combine(environment.ContentRootPath, "data");
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "issuer-verification.db")}";
+        }
+        if (provider == StorageProvider.Postgres && configuration["Storage:Password"] is { Length: > 0 } password)
+        {
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            builder["Password"] = password.TrimEnd('\r', '\n');
+            connectionString = builder.ConnectionString;
         }
         return (provider, connectionString);
     }
