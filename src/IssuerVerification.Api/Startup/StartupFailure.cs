@@ -19,7 +19,7 @@ internal sealed class StartupFailure(int exitCode, string message) : InvalidOper
         StoreFault.DatabaseMissing => new(ExitCodes.DatabaseMissing,
             $"The database of {store} does not exist ({detail}). Create it (README, PostgreSQL) or correct Database in ConnectionStrings:IssuerVerification."),
         StoreFault.PermissionDenied => new(ExitCodes.MigrationPermissionDenied,
-            $"The user of {store} may not create or change the service's tables ({detail}). The service applies its migrations at start-up: grant the user CREATE on the schema (README, PostgreSQL), or start once with the owner role."),
+            $"The user of {store} may not create or change the service's tables ({detail}). The service applies its migrations at start-up: grant the user CREATE on the schema (README, PostgreSQL), or apply the migrations as the owner role (docs/audit.md)."),
         _ => null,
     };
 
