@@ -38,6 +38,7 @@ public static class StoreRegistration
                 options.UseSqlite(WithBusyTimeout(connectionString, commandSeconds), o => o.CommandTimeout(commandSeconds)));
         }
         services.AddSingleton<IStoreSchema, StoreSchema>();
+        services.AddSingleton(StoreLocation.Of(provider, connectionString));
         services.AddSingleton<IStoreFaults, StoreFaults>();
         services.AddSingleton<IKeyStore, EfKeyStore>();
         services.AddSingleton<IKeyCeremonyStore, EfKeyCeremonyStore>();

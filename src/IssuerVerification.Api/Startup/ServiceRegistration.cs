@@ -32,6 +32,7 @@ internal static class ServiceRegistration
         services.AddCryptoProvider(new SoftwareCryptoProvider(masterKeys[0], masterKeys[1..]));
         Array.ForEach(masterKeys, key => CryptographicOperations.ZeroMemory(key)); // the provider keeps its own pinned copies
         services.AddSingleton(TimeProvider.System);
+        services.AddIssuerTelemetry(configuration);
 
         services.AddSingleton<AuditChainKey>();
         services.AddSingleton<IAuditMac>(sp => sp.GetRequiredService<AuditChainKey>());

@@ -15,8 +15,8 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
     public EfAtcStore(IDbContextFactory<IssuerDbContext> contexts)
     {
         _contexts = contexts;
-        _claims = new GroupCommit<AtcClaim, bool>(ClaimAsync);
-        _reads = new GroupCommit<AtcCounterKey, int?>(ReadAsync);
+        _claims = new GroupCommit<AtcClaim, bool>("atc_claims", ClaimAsync);
+        _reads = new GroupCommit<AtcCounterKey, int?>("atc_reads", ReadAsync);
     }
 
     private sealed record AtcClaim(byte[] CardFingerprint, string Application, int Atc, int MaxStep);
