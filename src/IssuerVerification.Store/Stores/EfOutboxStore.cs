@@ -13,7 +13,7 @@ internal sealed class EfOutboxStore : IOutboxStore, IAsyncDisposable
     public EfOutboxStore(IDbContextFactory<IssuerDbContext> contexts)
     {
         _contexts = contexts;
-        _adds = new GroupCommit<OutboxMessage, bool>(AddAllAsync);
+        _adds = new GroupCommit<OutboxMessage, bool>("outbox", AddAllAsync);
     }
 
     /// <summary>Every step-up sends a code: concurrent messages are written together, one INSERT a batch (group commit).</summary>

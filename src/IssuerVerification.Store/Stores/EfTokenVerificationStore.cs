@@ -22,9 +22,9 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     public EfTokenVerificationStore(IDbContextFactory<IssuerDbContext> contexts)
     {
         _contexts = contexts;
-        _adds = new GroupCommit<NewVerification, bool>(AddAllAsync);
-        _boundReads = new GroupCommit<(string, string), bool>(AreBoundAsync);
-        _otpReplacements = new GroupCommit<OtpReplacement, bool>(ReplaceOtpsAsync);
+        _adds = new GroupCommit<NewVerification, bool>("token_creates", AddAllAsync);
+        _boundReads = new GroupCommit<(string, string), bool>("token_binding_reads", AreBoundAsync);
+        _otpReplacements = new GroupCommit<OtpReplacement, bool>("token_otp_replacements", ReplaceOtpsAsync);
     }
 
     private sealed record NewVerification(TokenVerification Verification, TokenBinding? Binding, TokenCallback? Callback);
