@@ -27,8 +27,8 @@ public sealed class KeyCeremony
     /// <summary>Incremented on every change: two replicas changing one ceremony at once cannot both win.</summary>
     public int Version { get; set; }
 
-    /// <summary>The length of each component in bytes: 16 for TDES 2-key, 20 for HMAC-SHA1 (AAV).</summary>
-    public int ComponentBytes => Algorithm == KeyAlgorithm.HmacSha1 ? 20 : 16;
+    /// <summary>The length of each component in bytes: 16 for TDES 2-key, 24 for TDES 3-key, 32 for AES-256, 20 for HMAC-SHA1 (AAV).</summary>
+    public int ComponentBytes => Algorithm == KeyAlgorithm.HmacSha1 ? 20 : KeyUsages.KeyLength(Algorithm);
 
     public PartialKey? PartialKey => Partial is null ? null : new(Id, Algorithm, Components.Count, Partial);
 }
