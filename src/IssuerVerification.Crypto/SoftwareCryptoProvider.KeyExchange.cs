@@ -17,7 +17,7 @@ public sealed partial class SoftwareCryptoProvider : IKeyExchange
     {
         var header = KeyBlockHeader.Parse(keyBlock);
         KeyBlockUsages.RequireFits(header, usage, exportable);
-        var key = Tr31KeyBlock.Unwrap(header, keyBlock, Use(kek, KeyExchange, KeyUsage.Kek).Material);
+        var key = Tr31KeyBlock.Unwrap(header, keyBlock, Use(kek, KeyExchange, KeyUsage.Kek).Material, kek.Algorithm);
         try
         {
             var algorithm = KeyBlockUsages.AlgorithmOf(usage, header.Algorithm, key.Length);
@@ -81,7 +81,7 @@ public sealed partial class SoftwareCryptoProvider : IKeyExchange
         }
         var version = kek.Algorithm == KeyAlgorithm.Aes256 ? 'D' : 'B';
         var header = KeyBlockHeader.Of(version, usage, KeyBlockUsages.AlgorithmLetter(key.Algorithm));
-        return Tr31KeyBlock.Wrap(header, Resolve(key).Material, wrapping.Material);
+        return Tr31KeyBlock.Wrap(header, Resolve(key).Material, wrapping.Material, kek.Algorithm);
     }
 
     /// <summary>Effective strength order of the algorithms a key block carries (X9.24: a KEK at least as strong as the key it protects).</summary>

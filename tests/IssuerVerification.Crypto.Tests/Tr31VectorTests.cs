@@ -20,7 +20,7 @@ public sealed class Tr31VectorTests
     public void Each_block_unwraps_to_its_published_key(Tr31Vector vector)
     {
         var header = KeyBlockHeader.Parse(vector.KeyBlock);
-        var key = Tr31KeyBlock.Unwrap(header, vector.KeyBlock, Convert.FromHexString(vector.Kbpk));
+        var key = Tr31KeyBlock.Unwrap(header, vector.KeyBlock, Convert.FromHexString(vector.Kbpk), Algorithm(vector.Kbpk.Length / 2));
 
         Assert.Equal(vector.Key, Convert.ToHexString(key));
         Assert.Equal(vector.KeyBlock[0] is 'A' or 'C', header.IsLegacy);
@@ -55,7 +55,7 @@ public sealed class Tr31VectorTests
 
         foreach (var (altered, key) in new[] { (alteredMac, kbpk), (alteredData, kbpk), (alteredHeader, kbpk), (block, otherKbpk) })
         {
-            var error = Assert.Throws<CryptoException>(() => Tr31KeyBlock.Unwrap(KeyBlockHeader.Parse(altered), altered, key));
+            var error = Assert.Throws<CryptoException>(() => Tr31KeyBlock.Unwrap(KeyBlockHeader.Parse(altered), altered, key, Algorithm(key.Length)));
             Assert.Contains("MAC does not verify", error.Message);
         }
     }
@@ -72,12 +72,12 @@ public sealed class Tr31VectorTests
         var kbpk = System.Security.Cryptography.RandomNumberGenerator.GetBytes(kbpkLength);
         var header = KeyBlockHeader.Of(version, new KeyBlockUsage("K0", 'B'), key.Length == 64 ? 'A' : 'T');
 
-        var block = Tr31KeyBlock.Wrap(header, Convert.FromHexString(key), kbpk);
+        var block = Tr31KeyBlock.Wrap(header, Convert.FromHexString(key), kbpk, Algorithm(kbpkLength));
 
         Assert.Equal(version, block[0]);
         Assert.Equal(block.Length, int.Parse(block[1..5], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, block.Length % (version == 'D' ? 16 : 8));
-        Assert.Equal(key, Convert.ToHexString(Tr31KeyBlock.Unwrap(KeyBlockHeader.Parse(block), block, kbpk)));
+        Assert.Equal(key, Convert.ToHexString(Tr31KeyBlock.Unwrap(KeyBlockHeader.Parse(block), block, kbpk, Algorithm(kbpkLength))));
     }
 
     [Theory]
@@ -95,11 +95,14 @@ public sealed class Tr31VectorTests
         var thalesB = Tr31Vector.All.Single(v => v.Id == "thales-k0-b");
         var aesD = Tr31Vector.All.Single(v => v.Id == "tr31-2018-a.7.4");
         Assert.Contains("TDES key", Assert.Throws<CryptoException>(() =>
-            Tr31KeyBlock.Unwrap(KeyBlockHeader.Parse(thalesB.KeyBlock), thalesB.KeyBlock, new byte[32])).Message);
+            Tr31KeyBlock.Unwrap(KeyBlockHeader.Parse(thalesB.KeyBlock), thalesB.KeyBlock, new byte[32], KeyAlgorithm.Aes256)).Message);
         Assert.Contains("AES key", Assert.Throws<CryptoException>(() =>
-            Tr31KeyBlock.Unwrap(KeyBlockHeader.Parse(aesD.KeyBlock), aesD.KeyBlock, new byte[8])).Message);
-        Assert.Throws<CryptoException>(() => Tr31KeyBlock.Wrap(KeyBlockHeader.Of('A', new KeyBlockUsage("K0", 'B'), 'T'), new byte[16], new byte[16]));
+            Tr31KeyBlock.Unwrap(KeyBlockHeader.Parse(aesD.KeyBlock), aesD.KeyBlock, new byte[16], KeyAlgorithm.Tdes2Key)).Message);
+        Assert.Throws<CryptoException>(() => Tr31KeyBlock.Wrap(KeyBlockHeader.Of('A', new KeyBlockUsage("K0", 'B'), 'T'), new byte[16], new byte[16], KeyAlgorithm.Tdes2Key));
     }
+
+    /// <summary>The published KBPKs: 16 and 24 bytes are TDES, 32 bytes AES-256.</summary>
+    private static KeyAlgorithm Algorithm(int length) => length switch { 16 => KeyAlgorithm.Tdes2Key, 24 => KeyAlgorithm.Tdes3Key, _ => KeyAlgorithm.Aes256 };
 
     private static string TdesKcv(byte[] key)
     {

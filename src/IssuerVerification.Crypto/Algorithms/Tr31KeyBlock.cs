@@ -20,10 +20,10 @@ namespace IssuerVerification.Crypto.Algorithms;
 internal static class Tr31KeyBlock
 {
     /// <summary>The clear key inside <paramref name="block"/> (the caller zeroes it), once the MAC verifies under <paramref name="kbpk"/>.</summary>
-    public static byte[] Unwrap(KeyBlockHeader header, string block, byte[] kbpk)
+    public static byte[] Unwrap(KeyBlockHeader header, string block, byte[] kbpk, KeyAlgorithm kbpkAlgorithm)
     {
         var (blockSize, macLength) = Sizes(header.Version);
-        RequireKbpk(header.Version, kbpk);
+        RequireKbpk(header.Version, kbpkAlgorithm);
         var body = block.AsSpan(header.Length);
         if (body.Length <= macLength * 2 || (body.Length - macLength * 2) % (blockSize * 2) != 0)
         {
@@ -49,14 +49,14 @@ internal static class Tr31KeyBlock
     }
 
     /// <summary>A version B (TDES <paramref name="kbpk"/>) or D (AES) key block holding <paramref name="key"/>.</summary>
-    public static string Wrap(KeyBlockHeader header, byte[] key, byte[] kbpk)
+    public static string Wrap(KeyBlockHeader header, byte[] key, byte[] kbpk, KeyAlgorithm kbpkAlgorithm)
     {
         if (header.Version is not ('B' or 'D'))
         {
             throw new CryptoException("Key blocks are written in version B or D only.");
         }
         var (blockSize, macLength) = Sizes(header.Version);
-        RequireKbpk(header.Version, kbpk);
+        RequireKbpk(header.Version, kbpkAlgorithm);
         var clear = new byte[2 + key.Length + (blockSize - (2 + key.Length) % blockSize)];
         try
         {
@@ -82,10 +82,10 @@ internal static class Tr31KeyBlock
         _ => throw new CryptoException($"Key block version {version} is not supported: A, B, C or D."),
     };
 
-    private static void RequireKbpk(char version, byte[] kbpk)
+    private static void RequireKbpk(char version, KeyAlgorithm kbpk)
     {
-        var fits = version == 'D' ? kbpk.Length is 16 or 24 or 32 : kbpk.Length is 16 or 24;
-        if (!fits)
+        var aes = kbpk == KeyAlgorithm.Aes256;
+        if (aes != (version == 'D') || kbpk is not (KeyAlgorithm.Aes256 or KeyAlgorithm.Tdes2Key or KeyAlgorithm.Tdes3Key))
         {
             throw new CryptoException(version == 'D'
                 ? "A version D key block is protected by an AES key; this KEK is TDES."
