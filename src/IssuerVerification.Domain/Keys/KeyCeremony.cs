@@ -22,6 +22,8 @@ public sealed class KeyCeremony
     public DateTime OpenedAt { get; init; }
     public DateTime ExpiresAt { get; init; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>Whether the key made will be exportable under a KEK.</summary>
+    public bool Exportable { get; init; }
     /// <summary>The combined key's check value, once completed.</summary>
     public string? Kcv { get; set; }
     /// <summary>Incremented on every change: two replicas changing one ceremony at once cannot both win.</summary>

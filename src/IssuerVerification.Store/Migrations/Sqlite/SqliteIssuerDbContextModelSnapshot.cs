@@ -420,6 +420,9 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kcv")
                         .HasColumnType("TEXT");
 
@@ -469,9 +472,15 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kcv")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegacyKeyBlock")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
