@@ -115,6 +115,28 @@ public sealed class KeyExchangeTests
     }
 
     [Fact]
+    public async Task A_triple_length_kek_comes_from_a_ceremony_and_stays_exportable_as_opened()
+    {
+        await using var api = await TestApi.StartAsync(TestStores.Sqlite);
+        var (ana, ben) = (await api.ClientWithScopesAsync("key:custodian"), await api.ClientWithScopesAsync("key:custodian"));
+        var first = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var ceremony = await (await api.Client().PostJsonAsync("/v1/admin/key-ceremonies",
+            new { alias = "zmk-3", usage = "KEK", algorithm = "TDES_3KEY", componentCount = 2, exportable = true })).ReadJsonAsync(HttpStatusCode.Created);
+        var id = ceremony.GetProperty("id").GetString();
+
+        await (await ana.PostJsonAsync($"/v1/admin/key-ceremonies/{id}/components", new { component = first })).ReadJsonAsync();
+        await (await ben.PostJsonAsync($"/v1/admin/key-ceremonies/{id}/components", new { component = ThalesKbpk + ThalesKbpk[..16] }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+
+        var kek = await (await api.Client().GetAsync($"{Keys}/zmk-3")).ReadJsonAsync();
+        Assert.Equal(("KEK", "TDES_3KEY", true), (kek.GetProperty("usage").GetString(), kek.GetProperty("algorithm").GetString(), kek.GetProperty("exportable").GetBoolean()));
+        await CreateAsync(api.Client(), new { alias = "aes-kek", usage = "KEK", algorithm = "AES_256" });
+        var exported = await (await api.Client().PostJsonAsync($"{Keys}/zmk-3/export", new { kekAlias = "aes-kek" })).ReadJsonAsync();
+        Assert.Equal(("D0112K0TB00N0000", kek.GetProperty("kcv").GetString()),
+            (exported.GetProperty("keyBlock").GetString()![..16], exported.GetProperty("kcv").GetString()));
+    }
+
+    [Fact]
     public async Task Export_answers_404_for_an_unknown_key_and_409_for_one_not_exportable_or_never_exchanged()
     {
         await using var api = await TestApi.StartAsync(TestStores.Sqlite);

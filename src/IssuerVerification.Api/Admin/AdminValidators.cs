@@ -17,8 +17,8 @@ internal sealed partial class CreateKeyRequestValidator : AbstractValidator<Crea
         RuleFor(r => r.Algorithm).Must((r, a) => KeyRules.Fits(r.Usage, a)).When(r => KeyUsages.IsIssuerKey(r.Usage))
             .WithMessage(r => KeyRules.AlgorithmOf(r.Usage));
         RuleFor(r => r.Components).Must(c => c is null || c.Count is >= 1 and <= 3).WithMessage("Give 1 to 3 components.");
-        RuleForEach(r => r.Components).Must((r, c) => Digits.AreHex(c, ComponentHexLength(r)))
-            .WithMessage(r => $"Each component is {ComponentHexLength(r) / 2} bytes: {ComponentHexLength(r)} hex characters.");
+        RuleForEach(r => r.Components).Must((r, c) => Digits.AreHex(c, KeyHexLength(r)))
+            .WithMessage(r => $"Each component is {KeyHexLength(r) / 2} bytes: {KeyHexLength(r)} hex characters.");
         RuleForEach(r => r.Components).Must((r, c) => !IsZero(r, c)).When(ComponentsAreHex).WithMessage("A component may not be all zeros.");
         RuleFor(r => r.Components).Must((r, _) => CombinedWeakness(r) is null)
             .When(r => ComponentsAreHex(r) && !r.Components!.Any(c => IsZero(r, c)))
@@ -26,12 +26,13 @@ internal sealed partial class CreateKeyRequestValidator : AbstractValidator<Crea
         AddKeyExchangeRules();
     }
 
-    private static int ComponentHexLength(CreateKeyRequest r) => KeyAlgorithms.HexLength(AlgorithmOf(r));
+    /// <summary>The length in hex of a component or cryptogram of the algorithm asked for.</summary>
+    private static int KeyHexLength(CreateKeyRequest r) => KeyAlgorithms.HexLength(AlgorithmOf(r));
 
     private static KeyAlgorithm AlgorithmOf(CreateKeyRequest r) => KeyAlgorithms.ToDomain(r.Algorithm);
 
     private static bool ComponentsAreHex(CreateKeyRequest r) =>
-        r.Components is { Count: >= 1 and <= 3 } components && components.All(c => Digits.AreHex(c, ComponentHexLength(r)));
+        r.Components is { Count: >= 1 and <= 3 } components && components.All(c => Digits.AreHex(c, KeyHexLength(r)));
 
     private static bool IsZero(CreateKeyRequest r, string component)
     {
@@ -44,7 +45,7 @@ internal sealed partial class CreateKeyRequestValidator : AbstractValidator<Crea
     /// <summary>What is wrong with the key the components XOR to, or null. The clear bytes are wiped after the check.</summary>
     private static string? CombinedWeakness(CreateKeyRequest r)
     {
-        var key = new byte[ComponentHexLength(r) / 2];
+        var key = new byte[KeyHexLength(r) / 2];
         foreach (var component in r.Components!)
         {
             var bytes = Convert.FromHexString(component);
@@ -146,14 +147,12 @@ internal sealed partial class CreateKeyRequestValidator
         RuleFor(r => r.Algorithm).Null().When(r => r.KeyBlock is not null).WithMessage("A key block states its algorithm; leave algorithm out.");
         RuleFor(r => r.KeyBlock!).Length(16, 9999).Must(b => b.All(c => c is >= ' ' and <= '~')).When(r => r.KeyBlock is not null)
             .WithMessage("A TR-31 key block: 16 to 9999 printable ASCII characters.");
-        RuleFor(r => r.Cryptogram).Must((r, c) => Digits.AreHex(c, CryptogramHexLength(r))).When(r => r.Cryptogram is not null)
-            .WithMessage(r => $"The cryptogram of a {KeyAlgorithms.FromDomain(KeyAlgorithms.ToDomain(r.Algorithm))} key is {CryptogramHexLength(r)} hex characters.");
+        RuleFor(r => r.Cryptogram).Must((r, c) => Digits.AreHex(c, KeyHexLength(r))).When(r => r.Cryptogram is not null)
+            .WithMessage(r => $"The cryptogram of a {KeyAlgorithms.FromDomain(AlgorithmOf(r))} key is {KeyHexLength(r)} hex characters.");
         RuleFor(r => r.Kcv).Must(k => Digits.AreHex(k, 6)).When(r => r.Cryptogram is not null)
             .WithMessage("The key check value the key in the cryptogram must have: 6 hex characters.");
         RuleFor(r => r.Kcv).Null().When(r => r.Cryptogram is null).WithMessage("A kcv comes with a cryptogram only.");
     }
-
-    private static int CryptogramHexLength(CreateKeyRequest r) => KeyAlgorithms.HexLength(KeyAlgorithms.ToDomain(r.Algorithm));
 }
 
 internal sealed class ExportKeyRequestValidator : AbstractValidator<ExportKeyRequest>
