@@ -39,7 +39,7 @@ public sealed partial class SoftwareCryptoProvider
         }
     }
 
-    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial)
+    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial, bool exportable = false)
     {
         ArgumentNullException.ThrowIfNull(partial);
         KeySpec.RequirePair(usage, partial.Algorithm);
@@ -51,7 +51,7 @@ public sealed partial class SoftwareCryptoProvider
             throw new WeakKeyException(weakness);
         }
 
-        return Wrap(id, alias, usage, partial.Algorithm, key);
+        return Wrap(new KeyHandle(id, alias, usage, partial.Algorithm, "", [], exportable), key);
     }
 
     private byte[] OpenPartial(Guid ceremonyId, KeyAlgorithm algorithm, PartialKey partial)

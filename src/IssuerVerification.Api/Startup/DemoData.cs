@@ -30,12 +30,12 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
         {
             return;
         }
-        await keys.CreateAsync("demo-cvk", KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("13131313131313131313131313131313")], ct);
-        await keys.CreateAsync("demo-dcvv2", KeyUsage.Dcvv2, KeyAlgorithm.Tdes2Key, null, ct);
-        await keys.CreateAsync("demo-imk-cvc3", KeyUsage.ImkCvc3, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("674B191AD1163E273AB3B8F935E1D668")], ct);
-        await keys.CreateAsync("demo-imk-dcvv", KeyUsage.ImkDcvv, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("1B19A856FF3BA1EE72C6385B3D2D7682")], ct);
-        await keys.CreateAsync("demo-cavv", KeyUsage.Cavv, KeyAlgorithm.Tdes2Key, null, ct);
-        await keys.CreateAsync("demo-aav", KeyUsage.Aav, KeyAlgorithm.HmacSha1, null, ct);
+        await keys.CreateAsync("demo-cvk", KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("13131313131313131313131313131313")], false, ct);
+        await keys.CreateAsync("demo-dcvv2", KeyUsage.Dcvv2, KeyAlgorithm.Tdes2Key, null, false, ct);
+        await keys.CreateAsync("demo-imk-cvc3", KeyUsage.ImkCvc3, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("674B191AD1163E273AB3B8F935E1D668")], false, ct);
+        await keys.CreateAsync("demo-imk-dcvv", KeyUsage.ImkDcvv, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("1B19A856FF3BA1EE72C6385B3D2D7682")], false, ct);
+        await keys.CreateAsync("demo-cavv", KeyUsage.Cavv, KeyAlgorithm.Tdes2Key, null, false, ct);
+        await keys.CreateAsync("demo-aav", KeyUsage.Aav, KeyAlgorithm.HmacSha1, null, false, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await ranges.CreateAsync(new CardRange

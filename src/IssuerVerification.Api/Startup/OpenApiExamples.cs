@@ -45,8 +45,18 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(Dcvv2GenerateResponse)] = new Dcvv2GenerateResponse("444433******1111", 60, [new("663", Window, Window.AddHours(1))]),
         [typeof(Dcvv2VerifyRequest)] = new Dcvv2VerifyRequest("4444333322221111", "663"),
         [typeof(Dcvv2VerifyResponse)] = new Dcvv2VerifyResponse(VerificationOutcome.Match, null, Window, Window.AddHours(1)),
-        [typeof(CreateKeyRequest)] = new CreateKeyRequest("doc-cvk", KeyUsage.Cvk, Components: ["0123456789ABCDEFFEDCBA9876543210"]),
-        [typeof(KeyResponse)] = new KeyResponse(Id, "doc-cvk", KeyUsage.Cvk, KeyAlgorithmName.Tdes2Key, "08D7B4", "active", Created),
+        [typeof(CreateKeyRequest)] = new object[]
+        {
+            new CreateKeyRequest("doc-cvk", KeyUsage.Cvk, Components: ["0123456789ABCDEFFEDCBA9876543210"]),
+            new CreateKeyRequest("doc-zmk", KeyUsage.Kek, KeyAlgorithmName.Aes256, Exportable: false),
+            new CreateKeyRequest("doc-cvk-from-hsm", KeyUsage.Cvk, KekAlias: "doc-zmk",
+                KeyBlock: "D0112C0TC00N00007907D3F7E8F34825636B834D28771583C0347E0E012B652C16D6264DC8ADA34C6A1778D6204DBF2CB68070AF4F7E5672"),
+            new CreateKeyRequest("doc-cvk-from-zmk", KeyUsage.Cvk, KekAlias: "doc-tdes-zmk", Cryptogram: "C64C99D72A80285188CA9C10282B7F16", Kcv: "08D7B4"),
+        },
+        [typeof(KeyResponse)] = new KeyResponse(Id, "doc-cvk", KeyUsage.Cvk, KeyAlgorithmName.Tdes2Key, "08D7B4", "active", Created, false, false),
+        [typeof(ExportKeyRequest)] = new ExportKeyRequest("doc-zmk"),
+        [typeof(ExportKeyResponse)] = new ExportKeyResponse(
+            "D0112C0TC00N00007907D3F7E8F34825636B834D28771583C0347E0E012B652C16D6264DC8ADA34C6A1778D6204DBF2CB68070AF4F7E5672", "08D7B4"),
         [typeof(OpenKeyCeremonyRequest)] = new OpenKeyCeremonyRequest("cvk-visa-2027", KeyUsage.Cvk, 2),
         [typeof(KeyCeremonyResponse)] = Ceremony("open", [], null),
         [typeof(SubmitComponentRequest)] = new SubmitComponentRequest("0123456789ABCDEF0123456789ABCDEF"),
@@ -104,7 +114,10 @@ internal sealed class OpenApiExamples : ISchemaFilter
     {
         if (schema is OpenApiSchema editable && Examples.TryGetValue(context.Type, out var example))
         {
-            editable.Examples = [JsonSerializer.SerializeToNode(example, context.Type, Json)!];
+            // Several examples for a type with several forms (the key create: components, generated, key block, cryptogram).
+            editable.Examples = example is object[] forms
+                ? [.. forms.Select(form => JsonSerializer.SerializeToNode(form, context.Type, Json)!)]
+                : [JsonSerializer.SerializeToNode(example, context.Type, Json)!];
         }
     }
 

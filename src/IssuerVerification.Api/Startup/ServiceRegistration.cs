@@ -41,6 +41,7 @@ internal static class ServiceRegistration
         services.AddSingleton(KeySettings.Read(configuration));
         services.AddSingleton(KeySettings.Ceremonies(configuration, environment));
         services.AddSingleton<KeyCeremonies>();
+        services.AddSingleton<KeyExchanges>();
         services.AddSingleton<PanProtector>();
         services.AddSingleton<Sealer>();
         services.AddSingleton<SecretHasher>();

@@ -447,6 +447,9 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kcv")
                         .HasColumnType("text");
 
@@ -496,9 +499,15 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kcv")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("LegacyKeyBlock")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()

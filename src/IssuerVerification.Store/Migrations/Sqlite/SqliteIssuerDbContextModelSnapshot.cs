@@ -440,6 +440,9 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kcv")
                         .HasColumnType("TEXT");
 
@@ -489,9 +492,15 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kcv")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegacyKeyBlock")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
