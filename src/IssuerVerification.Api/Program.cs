@@ -7,6 +7,7 @@ using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Logging;
 using IssuerVerification.Api.Signing;
 using IssuerVerification.Api.Startup;
+using IssuerVerification.Api.ThreeDSecure.ChallengePage;
 using IssuerVerification.Api.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +45,7 @@ app.MapDcvv2();
 app.MapTokenVerification();
 app.MapOutbox();
 app.MapJwks();
+app.MapChallengePage();
 
 await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
