@@ -7,6 +7,7 @@ using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Logging;
 using IssuerVerification.Api.Signing;
 using IssuerVerification.Api.Startup;
+using IssuerVerification.Api.ThreeDSecure;
 using IssuerVerification.Api.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,6 +43,7 @@ app.MapAdmin();
 app.MapCardVerification();
 app.MapDcvv2();
 app.MapTokenVerification();
+app.MapThreeDSecure();
 app.MapOutbox();
 app.MapJwks();
 

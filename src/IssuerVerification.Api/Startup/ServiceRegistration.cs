@@ -6,6 +6,7 @@ using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.ThreeDSecure;
 using IssuerVerification.Api.Tokens;
 using IssuerVerification.Crypto;
 using IssuerVerification.Domain.Audit;
@@ -56,6 +57,7 @@ internal static class ServiceRegistration
         services.AddSingleton<DynamicCardVerification>();
         services.AddSingleton<Dcvv2Service>();
         services.AddTokenVerification(configuration, environment);
+        services.AddThreeDSecure(configuration);
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<StoreInitializer>();
