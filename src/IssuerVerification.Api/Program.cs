@@ -7,6 +7,7 @@ using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Logging;
 using IssuerVerification.Api.Signing;
 using IssuerVerification.Api.Startup;
+using IssuerVerification.Api.ThreeDSecure;
 using IssuerVerification.Api.ThreeDSecure.ChallengePage;
 using IssuerVerification.Api.Tokens;
 
@@ -43,6 +44,7 @@ app.MapAdmin();
 app.MapCardVerification();
 app.MapDcvv2();
 app.MapTokenVerification();
+app.MapThreeDSecure();
 app.MapOutbox();
 app.MapJwks();
 app.MapChallengePage();

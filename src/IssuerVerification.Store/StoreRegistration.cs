@@ -6,6 +6,7 @@ using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Delivery;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.ThreeDSecure;
 using IssuerVerification.Domain.Tokens;
 using IssuerVerification.Domain.Verification;
 using IssuerVerification.Store.Stores;
@@ -51,6 +52,9 @@ public static class StoreRegistration
         services.AddSingleton<ITokenVerificationStore, EfTokenVerificationStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<ITokenCallbackStore, EfTokenCallbackStore>();
+        services.AddSingleton<HistoryChains>();
+        services.AddSingleton<IThreeDsStore, EfThreeDsStore>();
+        services.AddSingleton<IThreeDsHistoryStore, EfThreeDsHistoryStore>();
         return services;
     }
 

@@ -68,7 +68,7 @@ public sealed class ChallengePageTests
     {
         var hostile = "<script>alert(1)</script>\"'&";
         var form = ChallengeHtml.Form(new ChallengeView(AcsTransId, hostile, hostile, hostile, hostile, 3, 2, hostile,
-            ChallengeWindow.All[0], 1, hostile, hostile), "n0nce");
+            ChallengeWindow.All[0], hostile, hostile), "n0nce");
         var final = ChallengeHtml.Final(new ChallengeFinal(hostile, hostile, new Uri("https://merchant.example/notify?a=\"<b>"), hostile, hostile,
             ChallengeWindow.All[0]), "n0nce");
         foreach (var page in new[] { form, final, ChallengeHtml.Error(hostile, "n0nce") })

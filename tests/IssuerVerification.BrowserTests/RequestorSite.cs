@@ -62,13 +62,14 @@ public sealed class RequestorSite : IAsyncDisposable
 
     private static string Checkout(string acsUrl, string creq, string session, int width, int height)
     {
-        var size = width == 0 ? "style=\"border:0;width:100vw;height:100vh\"" : $"width=\"{width}\" height=\"{height}\" style=\"border:0\"";
+        var size = width == 0 ? "style=\"border:0;width:100vw;height:100vh\"" : $"width=\"{width}\" height=\"{height}\" style=\"border:1px solid #8c959f\"";
         return $"""
             <h1>Requestor checkout</h1>
             <iframe name="challenge" {size}></iframe>
             <form id="open" method="post" target="challenge" action="{E(acsUrl)}">
             <input type="hidden" name="creq" value="{E(creq)}">
             <input type="hidden" name="threeDSSessionData" value="{E(session)}">
+            <noscript><button id="open-challenge">Open the challenge</button></noscript>
             </form>
             <script>document.getElementById('open').submit();</script>
             """;

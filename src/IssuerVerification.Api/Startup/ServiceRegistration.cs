@@ -6,6 +6,7 @@ using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.ThreeDSecure;
 using IssuerVerification.Api.ThreeDSecure.ChallengePage;
 using IssuerVerification.Api.Tokens;
 using IssuerVerification.Crypto;
@@ -57,6 +58,7 @@ internal static class ServiceRegistration
         services.AddSingleton<DynamicCardVerification>();
         services.AddSingleton<Dcvv2Service>();
         services.AddTokenVerification(configuration, environment);
+        services.AddThreeDSecure(configuration);
         services.AddChallengePage();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<DemoData>();

@@ -19,7 +19,7 @@ public static class ChallengeHtml
             <h1>Confirm your payment</h1>
             <dl>
             <dt>Merchant</dt><dd id="merchant">{E(view.MerchantName)}</dd>
-            <dt>Amount</dt><dd id="amount">{E(view.Amount)}</dd>
+            {(view.Amount is null ? "" : $"<dt>Amount</dt><dd id=\"amount\">{E(view.Amount)}</dd>")}
             <dt>Card</dt><dd id="card">{E(view.MaskedPan)}</dd>
             </dl>
             <p>Enter the 6-digit code sent to {E(view.SentTo)}.</p>
@@ -30,7 +30,6 @@ public static class ChallengeHtml
         }
         body.Append(CultureInfo.InvariantCulture, $"""
             <form method="post" action="/3ds/challenge/{view.AcsTransId:D}">
-            <input type="hidden" name="step" value="{view.Step}">
             <input type="hidden" name="token" value="{E(view.Token)}">
             <input type="hidden" name="window" value="{view.Window.Code}">
             <input type="hidden" name="threeDSSessionData" value="{E(view.SessionData)}">
