@@ -44,8 +44,10 @@ app.MapCardVerification();
 app.MapDcvv2();
 app.MapTokenVerification();
 app.MapThreeDSecure();
+app.MapThreeDsHistory();
 app.MapOutbox();
 app.MapJwks();
+app.MapSigningKeys();
 
 await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
