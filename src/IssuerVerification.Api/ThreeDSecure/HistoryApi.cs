@@ -1,9 +1,9 @@
 using IssuerVerification.Api.Auth;
+using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.ThreeDSecure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using IssuerVerification.Api.Filters;
 
 namespace IssuerVerification.Api.ThreeDSecure;
 
