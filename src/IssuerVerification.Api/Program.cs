@@ -45,8 +45,10 @@ app.MapCardVerification();
 app.MapDcvv2();
 app.MapTokenVerification();
 app.MapThreeDSecure();
+app.MapThreeDsHistory();
 app.MapOutbox();
 app.MapJwks();
+app.MapSigningKeys();
 app.MapChallengePage();
 
 await app.Services.GetRequiredService<StoreInitializer>().TryInitializeAsync(app.Lifetime.ApplicationStopping);

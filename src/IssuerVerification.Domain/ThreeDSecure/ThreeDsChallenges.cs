@@ -106,7 +106,8 @@ public sealed class ThreeDsChallenges(
             var outcome = now >= a.ExpiresAt
                 ? new(ChallengeStep.Final, await acs.FinishAsync(a, TransStatus.NotAuthenticated, TransStatus.ReasonTransactionTimedOut, null, now, ct))
                 : await step(a, now);
-            a.Trace.Add(new ThreeDsMessage("CRes", now, new Dictionary<string, string?>
+            // The CRes answers the CReq; a final step's Result follows it.
+            a.Trace.Insert(a.IsFinal ? a.Trace.Count - 1 : a.Trace.Count, new ThreeDsMessage("CRes", now, new Dictionary<string, string?>
             {
                 ["transStatus"] = a.IsFinal ? a.TransStatus : null,
                 ["challengeCompletionInd"] = a.IsFinal ? "Y" : "N",

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.ThreeDSecure;
 
@@ -6,14 +6,16 @@ namespace IssuerVerification.Store.Stores;
 
 /// <summary>
 /// This process's history chains: a few of them, so that that many authentications can be written at once, each chain
-/// still written one record after the other. A chain is taken for one transaction and given back with whether that
+/// still written one record after the other. The last chain given back is the next taken, so that a process under little
+/// load writes one chain (a record removed from the end of a chain is the one change a chain cannot show: docs/3ds.md). A chain is taken for one transaction and given back with whether that
 /// transaction committed; after a failure (written or not: unknown) its place gets a new chain, so no chain links to a
 /// record that may not exist.
 /// </summary>
-internal sealed class HistoryChains
+internal sealed class HistoryChains : IDisposable
 {
     public const int Count = 16;
-    private readonly Channel<HistoryHead> _free = Channel.CreateUnbounded<HistoryHead>();
+    private readonly ConcurrentStack<HistoryHead> _free = new();
+    private readonly SemaphoreSlim _available = new(Count, Count);
     private readonly IAuditMac _mac;
 
     public HistoryChains(IAuditMac mac)
@@ -21,14 +23,23 @@ internal sealed class HistoryChains
         _mac = mac;
         for (var i = 0; i < Count; i++)
         {
-            _free.Writer.TryWrite(New());
+            _free.Push(New());
         }
     }
 
-    public ValueTask<HistoryHead> TakeAsync(CancellationToken ct) => _free.Reader.ReadAsync(ct);
+    public void Dispose() => _available.Dispose();
 
-    public void Return(HistoryHead head, ThreeDsHistoryRecord? committed) =>
-        _free.Writer.TryWrite(committed is null ? New() : head with { Next = committed.Seq + 1, Link = committed.Link });
+    public async Task<HistoryHead> TakeAsync(CancellationToken ct)
+    {
+        await _available.WaitAsync(ct);
+        return _free.TryPop(out var head) ? head : throw new InvalidOperationException("A history chain was taken twice.");
+    }
+
+    public void Return(HistoryHead head, ThreeDsHistoryRecord? committed)
+    {
+        _free.Push(committed is null ? New() : head with { Next = committed.Seq + 1, Link = committed.Link });
+        _available.Release();
+    }
 
     private HistoryHead New() => new(AuditChain.NewId(), 0, AuditChain.Start(), new HistoryChain(_mac));
 }
