@@ -10,6 +10,8 @@
 #   CVC3_MAX_RATE=20000                               the CVC3 rate the precomputed bodies cover without wrapping
 #   CVV_MISMATCH_PERCENT=0                            share of CVV bodies with a wrong value
 #   TOKEN_CARDS=1000 TOKEN_DEVICES=20                 registered cards and devices per card for the token-verification run
+#   THREEDS_CARDS=1000 THREEDS_MAX_RATE=3000          registered cards for the frictionless AReq run, and the rate its
+#                                                     distinct AReqs cover without wrapping (a wrapped AReq is a replay)
 #   SOURCE=worktree|head                              build the working tree (default) or the committed HEAD
 #   PROFILE=1                                         also: registered-card CVV run, pg_stat_statements per endpoint,
 #                                                     SQL statements of single requests (log_min_duration_statement=0)
@@ -22,7 +24,7 @@
 #   AUDIT_ROWS=10000000                               after the cvv run, fill the audit log with this many rows (a year of
 #                                                     monthly partitions), run cvv again (cvv-audit), remove them and run
 #                                                     it a third time (cvv-again): the 10 % target
-#   PHASES='cvv cvc3 tokens tokens-yellow'            which endpoints to measure after the health baseline
+#   PHASES='cvv cvc3 tokens tokens-yellow threeds'    which endpoints to measure after the health baseline
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,6 +42,8 @@ CVC3_ATCS=${CVC3_ATCS:-$(( (DURATION * CVC3_MAX_RATE + CVC3_CARDS - 1) / CVC3_CA
 CVV_MISMATCH_PERCENT=${CVV_MISMATCH_PERCENT:-0}
 TOKEN_CARDS=${TOKEN_CARDS:-1000}
 TOKEN_DEVICES=${TOKEN_DEVICES:-20}
+THREEDS_CARDS=${THREEDS_CARDS:-1000}
+THREEDS_MAX_RATE=${THREEDS_MAX_RATE:-3000}
 SOURCE=${SOURCE:-worktree}
 PROFILE=${PROFILE:-0}
 PERF=${PERF:-0}
@@ -49,7 +53,7 @@ API_DIR=${API_DIR:-}
 HTTP_LOGGING=${HTTP_LOGGING:-0}
 KEEP=${KEEP:-0}
 AUDIT_ROWS=${AUDIT_ROWS:-0}
-PHASES=${PHASES:-cvv cvc3 tokens tokens-yellow}
+PHASES=${PHASES:-cvv cvc3 tokens tokens-yellow threeds}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -161,7 +165,8 @@ data="$work/data"
 dotnet "$work/setup/LoadSetup.dll" --url "$url" --admin-key "$admin_key" --out "$data" \
   --cvv-cards "$CVV_CARDS" --registered-cvv-cards "$registered" --cvv-mismatch-percent "$CVV_MISMATCH_PERCENT" \
   --cvc3-cards "$CVC3_CARDS" --cvc3-warm-atcs "$CVC3_WARM_ATCS" --cvc3-atcs "$CVC3_ATCS" \
-  --token-cards "$TOKEN_CARDS" --token-devices "$TOKEN_DEVICES" >&2
+  --token-cards "$TOKEN_CARDS" --token-devices "$TOKEN_DEVICES" \
+  --threeds-cards "$THREEDS_CARDS" --threeds-warm $(( WARMUP * THREEDS_MAX_RATE )) --threeds-bodies $(( DURATION * THREEDS_MAX_RATE )) >&2
 client_key=$(cat "$data/client.key")
 log "API on $url (pid $api_pid)"
 
@@ -334,6 +339,12 @@ for p in $PHASES; do
     cvc3) phase cvc3 /v1/cvc3/verify "$data/cvc3-warm.bodies" "$data/cvc3.bodies" ;;
     tokens) phase tokens /v1/token-verifications "$data/tokens.bodies" "$data/tokens.bodies" ;;
     tokens-yellow) phase tokens-yellow /v1/token-verifications "$data/tokens-yellow.bodies" "$data/tokens-yellow.bodies" ;;
+    threeds)
+      phase threeds /v1/3ds/authentications "$data/threeds-warm.bodies" "$data/threeds.bodies"
+      # The history's integrity check over every record the AReq run wrote (one per frictionless ARes).
+      integrity=$(curl -s -o "$work/integrity.json" -w '%{time_total}' -H "X-Api-Key: $client_key" "$url/v1/3ds/history/integrity")
+      integrity_records=$(sed -E 's/.*"records":([0-9]+).*/\1/' "$work/integrity.json")
+      ;;
     *) log "unknown phase $p"; exit 2 ;;
   esac
 done
@@ -354,6 +365,7 @@ done
       if (v["other_status"] > 0) notes = notes "non-200: " v["other_status"] " "
       if (v["reasons"] != "-") notes = notes "no_match: " v["reasons"] " "
       if (v["wraps"] > 0 && v["name"] ~ /cvc3/) notes = notes "bodies wrapped " v["wraps"] "x (ATC replays) "
+      if (v["wraps"] > 0 && v["name"] ~ /threeds/) notes = notes "bodies wrapped " v["wraps"] "x (AReq replays) "
       errs = v["err_connect"] + v["err_read"] + v["err_write"] + v["err_timeout"]
       if (errs > 0) notes = notes "socket errors/timeouts: " errs
       other = 1000 - v["cpu_api"] - v["cpu_pg"] - v["cpu_wrk"] - v["cpu_idle"]; if (other < 0) other = 0
@@ -379,7 +391,13 @@ done
       if ("tokens-yellow" in rps && "tokens" in rps)
         printf "target token yellow path (create + OTP send) >= 0.5 x green: %.0f paths/s, %.3f x -> %s\n", paths["tokens-yellow"],
           paths["tokens-yellow"] / rps["tokens"], (paths["tokens-yellow"] / rps["tokens"] >= 0.5) ? "met" : "NOT met"
+      if ("threeds" in rps && "cvc3" in rps)
+        printf "target 3-D Secure frictionless AReq >= 0.8 x cvc3 and p99 < 20 ms: %.3f x, p99 %.2f ms -> %s\n", rps["threeds"] / rps["cvc3"], p99["threeds"] / 1000,
+          (rps["threeds"] / rps["cvc3"] >= 0.8 && p99["threeds"] < 20000) ? "met" : "NOT met"
     }' audit_rows="$AUDIT_ROWS" "$results"
+  if [ -n "${integrity:-}" ]; then
+    printf "3-D Secure history integrity check: %s records in %s s (target: 100,000 in < 5 s)\n" "$integrity_records" "$integrity"
+  fi
   echo "(CPU%: share of all $(nproc) cores over the measured run: the API process / PostgreSQL processes / wrk / anything else on the"
   echo " machine / idle; sys: kernel time of all processes, included in the others. A large 'other' means the figures are disturbed.)"
 } | tee "$out/results.txt"

@@ -11,6 +11,8 @@ DO $$ DECLARE p regclass; BEGIN
     EXECUTE format('REVOKE ALL ON %s FROM issuer_service', p);
   END LOOP;
 END $$;
+-- The 3-D Secure history is never changed; records leave only through the retention purge (DELETE, docs/3ds.md).
+REVOKE UPDATE, TRUNCATE ON "ThreeDsHistory" FROM issuer_service;
 -- Tables and sequences later migrations create (run by issuer_owner) get the same grants; re-run this file after a
 -- migration that recreates "AuditLog".
 ALTER DEFAULT PRIVILEGES FOR ROLE issuer_owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO issuer_service;

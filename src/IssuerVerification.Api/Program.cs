@@ -7,6 +7,8 @@ using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Logging;
 using IssuerVerification.Api.Signing;
 using IssuerVerification.Api.Startup;
+using IssuerVerification.Api.ThreeDSecure;
+using IssuerVerification.Api.ThreeDSecure.ChallengePage;
 using IssuerVerification.Api.Tokens;
 
 if (args is [HealthProbe.Argument])
@@ -58,8 +60,12 @@ app.MapAdmin();
 app.MapCardVerification();
 app.MapDcvv2();
 app.MapTokenVerification();
+app.MapThreeDSecure();
+app.MapThreeDsHistory();
 app.MapOutbox();
 app.MapJwks();
+app.MapSigningKeys();
+app.MapChallengePage();
 
 try
 {

@@ -6,6 +6,7 @@ using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Delivery;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.ThreeDSecure;
 using IssuerVerification.Domain.Tokens;
 using IssuerVerification.Domain.Verification;
 using IssuerVerification.Store.Retention;
@@ -55,6 +56,9 @@ public static class StoreRegistration
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<ITokenCallbackStore, EfTokenCallbackStore>();
         services.AddRetention(provider);
+        services.AddSingleton<HistoryChains>();
+        services.AddSingleton<IThreeDsStore, EfThreeDsStore>();
+        services.AddSingleton<IThreeDsHistoryStore, EfThreeDsHistoryStore>();
         return services;
     }
 

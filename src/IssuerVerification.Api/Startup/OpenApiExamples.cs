@@ -7,6 +7,7 @@ using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Api.Signing;
+using IssuerVerification.Api.ThreeDSecure;
 using IssuerVerification.Api.Tokens;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
@@ -99,12 +100,60 @@ internal sealed class OpenApiExamples : ISchemaFilter
             ["kid"] = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", ["alg"] = "ES256", ["use"] = "sig",
         }]),
         [typeof(TokenVerificationSettingsDto)] = new TokenVerificationSettingsDto(80, 40, 3, 3, 10),
+        [typeof(AuthenticationRequestMessage)] = new AuthenticationRequestMessage
+        {
+            MessageType = "AReq",
+            MessageVersion = "2.2.0",
+            ThreeDSServerTransID = "8a880dc0-d2d2-4067-bcb1-b08d1690b26e",
+            DsTransID = "f25084f0-5b16-4c0a-ae5d-b24808a95e4b",
+            DeviceChannel = "02",
+            MessageCategory = "01",
+            AcctNumber = "4444333322221111",
+            CardExpiryDate = "9911",
+            PurchaseAmount = "1999",
+            PurchaseCurrency = "978",
+            PurchaseExponent = "2",
+            MerchantName = "Example Shop",
+            Mcc = "5411",
+            AcquirerBIN = "400551",
+            AcquirerMerchantID = "SHOP-0001",
+            ThreeDSRequestorChallengeInd = "01",
+            NotificationURL = "https://merchant.example/3ds/notify",
+        },
+        [typeof(AuthenticationResponseMessage)] = new AuthenticationResponseMessage("ARes", "2.2.0", "8a880dc0-d2d2-4067-bcb1-b08d1690b26e",
+            "f25084f0-5b16-4c0a-ae5d-b24808a95e4b", Id, "Y", null, "05", "AJcBMDI0NjI1MDAwMjYzNjg0NjI1cAAAAAA=", null, null, null, true, true),
+        [typeof(ChallengeRequestMessage)] = new ChallengeRequestMessage(ChallengeDataEntry: "246810"),
+        [typeof(ChallengeResponseMessage)] = new ChallengeResponseMessage("CRes", "2.2.0", "8a880dc0-d2d2-4067-bcb1-b08d1690b26e", Id, "Y", "Y", null, 3, 2),
+        [typeof(AuthenticationResultResponse)] = new AuthenticationResultResponse(Id, "8a880dc0-d2d2-4067-bcb1-b08d1690b26e", "Y", null, "05",
+            "AJcBMDI0NjI1MDAwMjYzNjg0NjI1cAAAAAA=", true, true, Created, Created,
+            "eyJhbGciOiJFUzI1NiIsImtpZCI6Ik56YkxzWGg4dURDY2QtNk1Od1hGNFdfN25vV1hGWkFmSGt4WnNSR0M5WHMifQ.eyJ0cmFuc1N0YXR1cyI6IlkifQ.c2lnbmF0dXJl"),
+        [typeof(CavvVerifyRequest)] = new CavvVerifyRequest("4444333322221111", "AJcBMDI0NjI1MDAwMjYzNjg0NjI1cAAAAAA="),
+        [typeof(HistoryPageResponse)] = new HistoryPageResponse([HistoryItem], 1, 50, 1),
+        [typeof(HistoryRecordResponse)] = new HistoryRecordResponse(HistoryItem, "visa",
+        [
+            new HistoryMessageResponse("AReq", Created, new Dictionary<string, string?> { ["messageVersion"] = "2.2.0", ["acctNumber"] = "444433******1111", ["purchaseAmount"] = "1999" }),
+            new HistoryMessageResponse("ARes", Created, new Dictionary<string, string?> { ["transStatus"] = "Y", ["eci"] = "05" }),
+            new HistoryMessageResponse("Result", Created, new Dictionary<string, string?> { ["transStatus"] = "Y", ["eci"] = "05" }),
+        ]),
+        [typeof(HistoryIntegrityResponse)] = new HistoryIntegrityResponse(1042, null),
+        [typeof(RotateSigningKeyResponse)] = new RotateSigningKeyResponse("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", new Dictionary<string, string>
+        {
+            ["kty"] = "EC",
+            ["crv"] = "P-256",
+            ["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            ["y"] = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+            ["kid"] = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs",
+            ["alg"] = "ES256",
+            ["use"] = "sig",
+        }, Created.AddDays(30)),
         [typeof(HealthResponse)] = new HealthResponse("ready"),
         [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["pan"] = ["12 to 19 digits that pass the Luhn check."] })
         { Type = ProblemTypes.Validation, Title = "The request is invalid.", Status = 400, Detail = "One or more fields are invalid." },
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         { Type = ProblemTypes.For("no-card-range"), Title = "No card range", Status = 422, Detail = "No card range is configured for 411111******1111." },
     };
+
+    private static HistoryItemResponse HistoryItem => new(Id, "444433******1111", "Y", null, "05", 1999, "978", 2, "Example Shop", "02", "01", Created, Created);
 
     private static readonly JsonSerializerOptions Json = CreateJson();
 

@@ -6,6 +6,8 @@ using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Api.Retention;
+using IssuerVerification.Api.ThreeDSecure;
+using IssuerVerification.Api.ThreeDSecure.ChallengePage;
 using IssuerVerification.Api.Tokens;
 using IssuerVerification.Crypto;
 using IssuerVerification.Domain.Audit;
@@ -58,6 +60,8 @@ internal static class ServiceRegistration
         services.AddSingleton<DynamicCardVerification>();
         services.AddSingleton<Dcvv2Service>();
         services.AddTokenVerification(configuration, environment);
+        services.AddThreeDSecure(configuration);
+        services.AddChallengePage();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<StoreInitializer>();

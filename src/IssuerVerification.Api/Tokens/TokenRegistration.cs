@@ -10,6 +10,8 @@ internal static class TokenRegistration
     /// <summary>Token verification, its delivery channel (Delivery:Channel), the expiry sweep and the callback dispatcher.</summary>
     public static IServiceCollection AddTokenVerification(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddSingleton(new SigningKeyOptions(TimeSpan.FromDays(
+            configuration.GetValue("Signing:PreviousKeyDays", SigningKeyOptions.Default.PreviousKeyLifetime.TotalDays))));
         services.AddSingleton<ResultSigner>();
         services.AddSingleton<OutboxDelivery>();
         if (WebhookSettings.Selected(configuration))
