@@ -34,7 +34,8 @@ public sealed class RetentionJobTests
 
         var removed = await api.Services.GetRequiredService<RetentionJob>().RunAsync(default);
 
-        string[] tables = ["AuditLog", "IdempotencyRecords", "Outbox", "Dcvv2Issuances", "Dcvv2UsedWindows", "TokenVerifications", "TokenCallbacks"];
+        string[] tables = ["AuditLog", "IdempotencyRecords", "Outbox", "Dcvv2Issuances", "Dcvv2UsedWindows", "TokenVerifications", "TokenCallbacks",
+            "ThreeDsHistory", "ThreeDsAuthentications", "ThreeDsIssuedValues"];
         Assert.Equal(tables.Order(), removed.Keys.Order());
         Assert.Equal(1, removed["IdempotencyRecords"]);
         Assert.Equal(0, removed["AuditLog"]); // two days old: kept for a year

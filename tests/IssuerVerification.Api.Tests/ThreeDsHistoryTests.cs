@@ -99,6 +99,29 @@ public sealed class ThreeDsHistoryTests
     }
 
     [Theory, MemberData(nameof(Stores))]
+    public async Task The_retention_job_removes_expired_authentications_and_the_chain_still_verifies(string store)
+    {
+        var (api, history, ids, _) = await FourAsync(store);
+        await using var _ = api;
+        api.Clock.Advance(TimeSpan.FromDays(729));
+        var kept = await api.Services.GetRequiredService<IssuerVerification.Api.Retention.RetentionJob>().RunAsync(default);
+        Assert.Equal(0, kept["ThreeDsHistory"]);
+
+        api.Clock.Advance(TimeSpan.FromDays(2));
+        var acs = await api.ClientWithScopesAsync("3ds:acs");
+        var fresh = (await acs.AReqAsync(ThreeDsSetup.BrowserAReq(await api.CardholderAsync()))).S("acsTransID");
+        var removed = await api.Services.GetRequiredService<IssuerVerification.Api.Retention.RetentionJob>().RunAsync(default);
+
+        Assert.Equal(4, removed["ThreeDsHistory"]);
+        Assert.Equal(4, removed["ThreeDsAuthentications"]);
+        Assert.Equal([fresh], await IdsAsync(history, ""));
+        await (await history.GetAsync($"/v1/3ds/history/{ids[0]}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var integrity = await (await history.GetAsync("/v1/3ds/history/integrity")).ReadJsonAsync();
+        Assert.Equal(1, integrity.GetProperty("records").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, integrity.GetProperty("firstBroken").ValueKind);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
     public async Task Integrity_names_the_record_changed_in_the_database(string store)
     {
         var (api, history, ids, _) = await FourAsync(store);

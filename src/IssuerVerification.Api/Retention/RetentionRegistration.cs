@@ -1,6 +1,7 @@
 using IssuerVerification.Api.Filters;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Retention;
+using IssuerVerification.Domain.ThreeDSecure;
 
 namespace IssuerVerification.Api.Retention;
 
@@ -24,6 +25,7 @@ internal static class RetentionRegistration
         }
         services.AddSingleton(settings);
         services.AddSingleton<IRetentionTask, AuditRetention>();
+        services.AddSingleton<IRetentionTask, ThreeDsHistoryRetention>();
         services.AddSingleton<RetentionMetrics>();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());

@@ -14,6 +14,8 @@ public sealed record RetentionSettings
     public TimeSpan Dcvv2 { get; init; } = TimeSpan.FromHours(1);
     /// <summary>After a token verification's step-up time ended (and after a callback's status change).</summary>
     public TimeSpan TokenVerifications { get; init; } = TimeSpan.FromDays(90);
+    /// <summary>The 3-D Secure history (with its checkpoint), authentications and issued values: disputes reach back up to about 18 months.</summary>
+    public TimeSpan ThreeDs { get; init; } = TimeSpan.FromDays(730);
     public TimeSpan Interval { get; init; } = TimeSpan.FromHours(1);
     /// <summary>Records removed per statement, so no statement holds locks for long.</summary>
     public int BatchSize { get; init; } = 1000;

@@ -17,6 +17,7 @@ public sealed class IssuerMetrics
     private readonly Counter<long> _dcvv2Values;
     private readonly Counter<long> _tokenDecisions;
     private readonly Counter<long> _stepUps;
+    private readonly Counter<long> _threeDsResults;
     private readonly Counter<long> _callbacks;
     private readonly Counter<long> _deliveries;
 
@@ -29,6 +30,7 @@ public sealed class IssuerMetrics
         _dcvv2Values = meter.CreateCounter<long>("issuer.dcvv2.values_issued", "{value}", "dCVV2 values issued (one per window).");
         _tokenDecisions = meter.CreateCounter<long>("issuer.token.decisions", "{decision}", "Token verification decisions: green, yellow or red.");
         _stepUps = meter.CreateCounter<long>("issuer.token.step_ups", "{step_up}", "Step-ups ended, by final status.");
+        _threeDsResults = meter.CreateCounter<long>("issuer.three_ds.results", "{result}", "3-D Secure ARes and final results, by transStatus (C: a challenge began).");
         _callbacks = meter.CreateCounter<long>("issuer.callback.attempts", "{attempt}", "Callback deliveries attempted; failed ones carry error.type.");
         _deliveries = meter.CreateCounter<long>("issuer.delivery.attempts", "{attempt}", "OTP messages handed to the delivery channel; failed ones carry error.type.");
     }
@@ -59,6 +61,9 @@ public sealed class IssuerMetrics
     public void TokenDecided(string decision) => _tokenDecisions.Add(1, new KeyValuePair<string, object?>("issuer.token.decision", decision));
 
     public void StepUpEnded(string status) => _stepUps.Add(1, new KeyValuePair<string, object?>("issuer.token.status", status));
+
+    /// <summary>An ARes sent (C when it opened a challenge) or a challenge's final result stored.</summary>
+    public void ThreeDsResult(string transStatus) => _threeDsResults.Add(1, new KeyValuePair<string, object?>("issuer.three_ds.trans_status", transStatus));
 
     /// <summary>One callback attempt; <paramref name="error"/> is null when it was delivered.</summary>
     public void CallbackAttempted(string? error)

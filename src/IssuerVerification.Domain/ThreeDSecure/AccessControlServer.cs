@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Telemetry;
 using IssuerVerification.Domain.Tokens;
 using IssuerVerification.Domain.Verification;
 
@@ -13,7 +14,7 @@ namespace IssuerVerification.Domain.ThreeDSecure;
 /// </summary>
 public sealed class AccessControlServer(
     IThreeDsStore store, PanProtector pans, CardRanges ranges, CardStateCache states, AuthenticationValues values,
-    SecretHasher hasher, Sealer sealer, TimeProvider clock)
+    SecretHasher hasher, Sealer sealer, IssuerMetrics metrics, TimeProvider clock)
 {
     public static readonly TimeSpan ChallengeTime = TimeSpan.FromMinutes(10);
 
@@ -74,6 +75,7 @@ public sealed class AccessControlServer(
             return await ReplayAsync(request.ThreeDsServerTransId, requestHash, ct)
                 ?? throw new ConflictException("Another AReq with this threeDSServerTransID was being answered; try again.");
         }
+        metrics.ThreeDsResult(status);
         return new AuthenticationResult(authentication, value is null ? null : Convert.ToBase64String(value));
     }
 

@@ -5,6 +5,7 @@ using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Delivery;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Telemetry;
 
 namespace IssuerVerification.Domain.ThreeDSecure;
 
@@ -17,7 +18,7 @@ namespace IssuerVerification.Domain.ThreeDSecure;
 /// </summary>
 public sealed class ThreeDsChallenges(
     IThreeDsStore store, AccessControlServer acs, ICardStore cards, PanProtector pans, CardRanges ranges, AuthenticationValues values,
-    SecretHasher hasher, IMessageDelivery delivery, TimeProvider clock)
+    SecretHasher hasher, IMessageDelivery delivery, IssuerMetrics metrics, TimeProvider clock)
 {
     public const string Purpose = "3ds_challenge";
     public const int MaxSends = 3;
@@ -78,6 +79,7 @@ public sealed class ThreeDsChallenges(
             due.Version = readVersion + 1;
             if (await store.TryUpdateAsync(due, readVersion, null, ct))
             {
+                metrics.ThreeDsResult(due.TransStatus);
                 timedOut++;
             }
         }
@@ -117,6 +119,10 @@ public sealed class ThreeDsChallenges(
             a.Version = readVersion + 1;
             if (await store.TryUpdateAsync(a, readVersion, outcome.Value, ct))
             {
+                if (a.IsFinal)
+                {
+                    metrics.ThreeDsResult(a.TransStatus);
+                }
                 if (outcome.Message is { } message)
                 {
                     await delivery.SendAsync(message, ct);

@@ -2,6 +2,7 @@ using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Retention;
+using IssuerVerification.Domain.ThreeDSecure;
 using IssuerVerification.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ internal static class RetentionRegistration
         services.AddTable<Dcvv2UsedWindow>("Dcvv2UsedWindows", (s, now) => w => (w.WindowIndex + 1) * w.WindowMinutes <= UnixMinutes(now - s.Dcvv2));
         services.AddTable<TokenVerification>("TokenVerifications", (s, now) => v => v.ExpiresAt < now - s.TokenVerifications);
         services.AddTable<TokenCallback>("TokenCallbacks", (s, now) => c => c.OccurredAt < now - s.TokenVerifications);
+        services.AddTable<ThreeDsAuthentication>("ThreeDsAuthentications", (s, now) => a => a.CreatedAt < now - s.ThreeDs);
+        services.AddTable<IssuedValue>("ThreeDsIssuedValues", (s, now) => v => v.IssuedAt < now - s.ThreeDs);
         return services;
     }
 
