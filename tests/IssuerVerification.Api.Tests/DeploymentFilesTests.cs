@@ -111,17 +111,24 @@ public sealed partial class DeploymentFilesTests
         var instruments = new List<(string Name, string? Unit, bool Counter)>
         {
             // Instruments outside IssuerMetrics: the group-commit writers (static, in the store), ASP.NET Core's request duration,
-            // and those of the retention job and 3-D Secure (docs/operations.md#metrics).
+            // and the retention job's (docs/operations.md#metrics).
             ("issuer.group_commit.batch.size", "{item}", false),
             ("issuer.group_commit.wait.duration", "s", false),
             ("http.server.request.duration", "s", false),
             ("issuer.retention.deleted", "{record}", true),
-            ("issuer.three_ds.results", "{result}", true),
         };
+        // Other tests publish instruments on other threads meanwhile: collect under a lock until the listener is gone.
+        var published = new List<(string Name, string? Unit, bool Counter)>();
         using var meters = new TestMeterFactory();
-        using var listener = new MeterListener { InstrumentPublished = (i, _) => instruments.Add((i.Name, i.Unit, i is Counter<long>)) };
-        listener.Start();
-        _ = new IssuerMetrics(meters);
+        using (var listener = new MeterListener { InstrumentPublished = (i, _) => { lock (published) { published.Add((i.Name, i.Unit, i is Counter<long>)); } } })
+        {
+            listener.Start();
+            _ = new IssuerMetrics(meters);
+        }
+        lock (published)
+        {
+            instruments.AddRange(published);
+        }
         return instruments.SelectMany(i =>
         {
             var name = i.Name.Replace('.', '_') + (i.Unit == "s" ? "_seconds" : "");

@@ -40,8 +40,9 @@ public sealed class TableRetentionTests
         }
 
         string[] tables = ["IdempotencyRecords", "Outbox", "Dcvv2Issuances", "Dcvv2UsedWindows", "TokenVerifications", "TokenCallbacks"];
-        Assert.Equal(tables.Order(), removed.Keys.Order());
-        Assert.All(removed.Values, count => Assert.Equal(3, count));
+        string[] threeDs = ["ThreeDsAuthentications", "ThreeDsIssuedValues"]; // purged in the 3-D Secure history tests (Api)
+        Assert.Equal(tables.Concat(threeDs).Order(), removed.Keys.Order());
+        Assert.All(tables, table => Assert.Equal(3, removed[table]));
         await using var after = await contexts.CreateDbContextAsync();
         Assert.Equal(["new0"], await after.IdempotencyRecords.Select(r => r.Key).ToListAsync());
         Assert.Equal(["new0"], await after.Outbox.Select(m => m.Reference).ToListAsync());
