@@ -1,3 +1,4 @@
+using IssuerVerification.Api.Startup;
 using IssuerVerification.Domain.ThreeDSecure;
 
 namespace IssuerVerification.Api.ThreeDSecure;
@@ -12,7 +13,9 @@ internal static class ThreeDsRegistration
         services.AddSingleton<AccessControlServer>();
         services.AddSingleton<ThreeDsChallenges>();
         services.AddSingleton<ThreeDsHistory>();
-        services.AddHostedService<ChallengeTimeoutSweep>();
+        // Abandoned challenges: not finished 10 minutes after their ARes, they become N/14 with their history record.
+        PeriodicSweep.Add(services, "3-D Secure challenge time-out", "ThreeDs:SweepSeconds",
+            (sp, ct) => sp.GetRequiredService<ThreeDsChallenges>().TimeOutDueAsync(ct));
         return services;
     }
 }

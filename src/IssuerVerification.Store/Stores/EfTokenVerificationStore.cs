@@ -68,28 +68,13 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     public Task<bool> IsBoundAsync(string tokenReference, string subject, CancellationToken ct) =>
         _boundReads.SubmitAsync((tokenReference, subject));
 
-    private async Task<IReadOnlyList<bool>> AreBoundAsync(IReadOnlyList<(string TokenReference, string Subject)> keys)
-    {
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        var sql = new StringBuilder();
-        for (var i = 0; i < keys.Count; i++)
+    private Task<IReadOnlyList<bool>> AreBoundAsync(IReadOnlyList<(string TokenReference, string Subject)> keys) =>
+        _contexts.SelectEachAsync(keys, (command, key, i) =>
         {
-            sql.Append(CultureInfo.InvariantCulture, $"""SELECT 1 FROM "TokenBindings" WHERE "TokenReference" = @r{i} AND "Subject" = @s{i};""").AppendLine();
-            command.AddParameter($"@r{i}", keys[i].TokenReference);
-            command.AddParameter($"@s{i}", keys[i].Subject);
-        }
-        command.CommandText = sql.ToString();
-        var bound = new bool[keys.Count];
-        await using var reader = await command.ExecuteReaderAsync();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            bound[i] = await reader.ReadAsync();
-            await reader.NextResultAsync();
-        }
-        return bound;
-    }
+            command.AddParameter($"@r{i}", key.TokenReference);
+            command.AddParameter($"@s{i}", key.Subject);
+            return string.Create(CultureInfo.InvariantCulture, $"""SELECT 1 FROM "TokenBindings" WHERE "TokenReference" = @r{i} AND "Subject" = @s{i}""");
+        }, row => row is not null);
 
     public async Task<IReadOnlyList<TokenBinding>> BindingsAsync(string tokenReference, CancellationToken ct)
     {
