@@ -13,20 +13,17 @@ COPY src/ src/
 RUN dotnet publish src/IssuerVerification.Api/IssuerVerification.Api.csproj \
     --configuration Release --no-restore --output /app /p:UseAppHost=false
 
-# Runtime: ASP.NET Core only, non-root.
+# Runtime: ASP.NET Core only, non-root; nothing installed besides the service.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-# curl for the health check (the aspnet image has none).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
-    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # Only used with the default SQLite store (Storage:Provider=Sqlite without a connection string).
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
-ENV ASPNETCORE_URLS=http://+:8080 \
-    ASPNETCORE_ENVIRONMENT=Production
+# The base image listens on ASPNETCORE_HTTP_PORTS=8080; setting ASPNETCORE_URLS too would log an override warning at each start.
+ENV ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
 USER $APP_UID
-HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
-    CMD curl -fsS http://localhost:8080/health/ready || exit 1
+# The service probes itself (/health/ready on its own port): no curl in the image.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["dotnet", "IssuerVerification.Api.dll", "--health-check"]
 ENTRYPOINT ["dotnet", "IssuerVerification.Api.dll"]

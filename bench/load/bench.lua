@@ -87,8 +87,9 @@ function response(status, headers, body)
     end
     return
   end
-  -- a verify's match, or a token verification's green decision
-  if string.find(body, '"result":"match"', 1, true) or string.find(body, '"decision":"green"', 1, true) then
+  -- a verify's match, a token verification's green decision, or a frictionless ARes
+  if string.find(body, '"result":"match"', 1, true) or string.find(body, '"decision":"green"', 1, true)
+      or string.find(body, '"transStatus":"Y"', 1, true) then
     matches = matches + 1
   else
     local reason = string.match(body, '"reason":"([%w_]+)"') or string.match(body, '"decision":"([%w_]+)"') or "unknown"

@@ -17,6 +17,10 @@ internal static class Mechanisms
     public static readonly IMechanism Ecdsa = Factory.Create(CKM.CKM_ECDSA);
     public static readonly IMechanism EcKeyPairGen = Factory.Create(CKM.CKM_EC_KEY_PAIR_GEN);
     public static readonly IMechanism Des2KeyGen = Factory.Create(CKM.CKM_DES2_KEY_GEN);
+    public static readonly IMechanism Des3KeyGen = Factory.Create(CKM.CKM_DES3_KEY_GEN);
+    public static readonly IMechanism Des3Cmac = Factory.Create(CKM.CKM_DES3_CMAC);
+    public static readonly IMechanism AesCmac = Factory.Create(CKM.CKM_AES_CMAC);
+    public static readonly IMechanism AesKeyWrap = Factory.Create(CKM.CKM_AES_KEY_WRAP);
     public static readonly IMechanism AesKeyGen = Factory.Create(CKM.CKM_AES_KEY_GEN);
     public static readonly IMechanism GenericKeyGen = Factory.Create(CKM.CKM_GENERIC_SECRET_KEY_GEN);
 

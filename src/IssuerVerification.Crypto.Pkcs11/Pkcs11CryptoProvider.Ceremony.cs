@@ -36,7 +36,7 @@ public sealed partial class Pkcs11CryptoProvider
         });
     }
 
-    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial)
+    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial, bool exportable = false)
     {
         ArgumentNullException.ThrowIfNull(partial);
         KeySpec.RequirePair(usage, partial.Algorithm);
@@ -46,8 +46,7 @@ public sealed partial class Pkcs11CryptoProvider
             try
             {
                 KeySpec.RequireStrongCombination(partial.Algorithm, key);
-                return Created(session, new KeyHandle(id, alias, usage, partial.Algorithm, "", []),
-                    (s, label, metadata, generation) => TokenObjects.Import(s, label, metadata, key, generation));
+                return Created(session, new KeyHandle(id, alias, usage, partial.Algorithm, "", [], exportable), key);
             }
             finally
             {

@@ -11,7 +11,7 @@ namespace IssuerVerification.Crypto.Pkcs11;
 /// pooled session (<see cref="TokenSessions"/>); a key is found and its KCV re-checked in the token once per connection.
 /// See docs/crypto-provider.md, "The PKCS#11 provider".
 /// </summary>
-public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IDisposable
+public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IKeyExchange, IDisposable
 {
     private readonly TokenSessions _sessions;
     private readonly ConcurrentDictionary<Guid, TokenKey> _keys = new();
@@ -25,20 +25,19 @@ public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IDisposable
     /// <summary>How many sessions the pool holds at most (known once the token was reached).</summary>
     public int SessionPoolSize => _sessions.Size;
 
-    public KeyHandle GenerateKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm)
+    public KeyHandle GenerateKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, bool exportable = false)
     {
         KeySpec.RequirePair(usage, algorithm);
-        return Run(session => Created(session, new KeyHandle(id, alias, usage, algorithm, "", []), TokenObjects.Generate));
+        return Run(session => Created(session, new KeyHandle(id, alias, usage, algorithm, "", [], exportable), TokenObjects.Generate));
     }
 
-    public KeyHandle ImportKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components)
+    public KeyHandle ImportKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components, bool exportable = false)
     {
         KeySpec.RequirePair(usage, algorithm);
         var material = KeyMaterial.Combine(algorithm, components);
         try
         {
-            return Run(session => Created(session, new KeyHandle(id, alias, usage, algorithm, "", []),
-                (s, label, key, generation) => TokenObjects.Import(s, label, key, material, generation)));
+            return Run(session => Created(session, new KeyHandle(id, alias, usage, algorithm, "", [], exportable), material));
         }
         finally
         {
@@ -85,6 +84,10 @@ public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IDisposable
         }
     }
 
+    /// <summary>Creates the objects of a new key from its clear <paramref name="material"/> (which the caller zeroes).</summary>
+    private KeyHandle Created(ISession session, KeyHandle metadata, byte[] material) =>
+        Created(session, metadata, (s, label, key, generation) => TokenObjects.Import(s, label, key, material, generation));
+
     /// <summary>The key if its usage is <paramref name="usage"/> (or <paramref name="alternative"/>).</summary>
     private TokenKey Use(ISession session, KeyHandle key, string operation, KeyUsage usage, KeyUsage? alternative = null)
     {
@@ -112,6 +115,10 @@ public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IDisposable
         if (TokenObjects.CheckValue(session, found) != key.Kcv)
         {
             throw new CryptoException($"Key check value mismatch: the token's key '{key.Alias}' does not have its stored KCV; the key is refused.");
+        }
+        if (key.Algorithm != KeyAlgorithm.EcP256 && TokenObjects.IsExtractable(session, found) != key.Exportable)
+        {
+            throw new CryptoException($"The token's key '{key.Alias}' is {(key.Exportable ? "not " : "")}exportable, unlike its stored handle; the key is refused.");
         }
         _keys[key.Id] = found;
         return found;

@@ -5,7 +5,7 @@ using Net.Pkcs11Interop.HighLevelAPI.Factories;
 namespace IssuerVerification.Crypto.Pkcs11;
 
 /// <summary>
-/// Attribute templates. Every key is private, sensitive and never extractable, and may do only the operations named for
+/// Attribute templates. Every key is private and sensitive, extractable (wrappable) only when created exportable, and may do only the operations named for
 /// it (every other usage attribute is set false, not left to the token's default).
 /// </summary>
 internal static class Templates
@@ -17,9 +17,10 @@ internal static class Templates
 
     /// <summary>
     /// A secret key kept in the token under <paramref name="label"/>, with its <paramref name="value"/> (import), the
-    /// <paramref name="length"/> to generate, or neither (derived: the mechanism sets the value).
+    /// <paramref name="length"/> to generate, or neither (derived: the mechanism sets the value). An exportable key is
+    /// <paramref name="extractable"/>: still sensitive (its value is never read), but the token may wrap it (for a key block).
     /// </summary>
-    public static List<IObjectAttribute> SecretKey(string label, string alias, CKK type, CKA[] allowed, byte[]? value, ulong length = 0)
+    public static List<IObjectAttribute> SecretKey(string label, string alias, CKK type, CKA[] allowed, byte[]? value, ulong length = 0, bool extractable = false)
     {
         List<IObjectAttribute> template =
         [
@@ -29,7 +30,7 @@ internal static class Templates
             Attributes.Create(CKA.CKA_TOKEN, true),
             Attributes.Create(CKA.CKA_PRIVATE, true),
             Attributes.Create(CKA.CKA_SENSITIVE, true),
-            Attributes.Create(CKA.CKA_EXTRACTABLE, false),
+            Attributes.Create(CKA.CKA_EXTRACTABLE, extractable),
             Attributes.Create(CKA.CKA_LABEL, label),
             .. Usages.Select(usage => Attributes.Create(usage, allowed.Contains(usage))),
         ];

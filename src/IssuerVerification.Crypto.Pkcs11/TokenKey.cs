@@ -13,5 +13,5 @@ internal sealed record TokenKey(KeyHandle Handle, int Generation, IObjectHandle 
 {
     public bool Matches(KeyHandle handle, int generation) =>
         generation == Generation && handle.Usage == Handle.Usage && handle.Algorithm == Handle.Algorithm && handle.Alias == Handle.Alias
-        && handle.Kcv == Handle.Kcv && handle.Wrapped.AsSpan().SequenceEqual(Handle.Wrapped);
+        && handle.Kcv == Handle.Kcv && handle.Exportable == Handle.Exportable && handle.Wrapped.AsSpan().SequenceEqual(Handle.Wrapped);
 }

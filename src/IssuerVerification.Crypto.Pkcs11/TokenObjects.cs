@@ -4,12 +4,15 @@ using IssuerVerification.Crypto.Signing;
 using IssuerVerification.Domain.Crypto;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Parameters;
 
 namespace IssuerVerification.Crypto.Pkcs11;
 
 /// <summary>
 /// The token objects of each kind of key (docs/crypto-provider.md, "Keys in the token"):
-/// a CVV-method key (CVK, dCVV2, CAVV) as its DES halves, A encrypt-only and B decrypt-only; an issuer master key as one
+/// a CVV-method key (CVK, dCVV2, CAVV) as its DES halves, A encrypt-only and B decrypt-only; a KEK as one key that may
+/// encrypt, decrypt and sign (<see cref="KeyExchange"/>); an issuer master key as one
 /// double-length key that may only derive card keys; HMAC keys as generic secrets that may only sign; AES keys that may only
 /// encrypt and decrypt; a P-256 key pair whose private key may only sign.
 /// </summary>
@@ -20,21 +23,35 @@ internal static class TokenObjects
     private static readonly CKA[] DeriveOnly = [CKA.CKA_DERIVE];
     private static readonly CKA[] SignOnly = [CKA.CKA_SIGN];
     private static readonly CKA[] EncryptDecrypt = [CKA.CKA_ENCRYPT, CKA.CKA_DECRYPT];
+    /// <summary>A KEK encrypts (its KCV), decrypts (TDES-ECB cryptograms) and signs (the CMACs that derive TR-31 block keys).</summary>
+    private static readonly CKA[] KeyExchange = [CKA.CKA_ENCRYPT, CKA.CKA_DECRYPT, CKA.CKA_SIGN];
     private const int HmacSha1MinimumKey = 20;
 
     public static bool IsIssuerMasterKey(KeyUsage usage) => usage is KeyUsage.ImkCvc3 or KeyUsage.ImkDcvv;
 
+    /// <summary>A key of the CVV method (CVK, dCVV2, CAVV): held as its two DES halves.</summary>
+    private static bool IsSplit(KeyHandle key) => key.Algorithm == KeyAlgorithm.Tdes2Key && !IsIssuerMasterKey(key.Usage) && key.Usage != KeyUsage.Kek;
+
+    private static CKK KekType(KeyAlgorithm algorithm) => algorithm switch
+    {
+        KeyAlgorithm.Tdes2Key => CKK.CKK_DES2,
+        KeyAlgorithm.Tdes3Key => CKK.CKK_DES3,
+        _ => CKK.CKK_AES,
+    };
+
     /// <summary>Creates the objects of <paramref name="key"/> from its clear material and answers them (no search: SoftHSM2 searches linearly).</summary>
     public static TokenKey Import(ISession session, string label, KeyHandle key, byte[] material, int generation) => key.Algorithm switch
     {
+        _ when key.Usage == KeyUsage.Kek =>
+            Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, KekType(key.Algorithm), KeyExchange, material, 0, key.Exportable))),
         KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage) =>
-            Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, material))),
+            Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, material, 0, key.Exportable))),
         KeyAlgorithm.Tdes2Key => new TokenKey(key, generation,
-            session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), key.Alias, CKK.CKK_DES3, EncryptOnly, DesHalf.Tripled(material.AsSpan(0, 8)))),
-            session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), key.Alias, CKK.CKK_DES3, DecryptOnly, DesHalf.Tripled(material.AsSpan(8)))), null),
+            session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'A'), key.Alias, CKK.CKK_DES3, EncryptOnly, DesHalf.Tripled(material.AsSpan(0, 8)), 0, key.Exportable)),
+            session.CreateObject(Templates.SecretKey(TokenLabels.Half(label, 'B'), key.Alias, CKK.CKK_DES3, DecryptOnly, DesHalf.Tripled(material.AsSpan(8)), 0, key.Exportable)), null),
         KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256 =>
-            Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material)))),
-        KeyAlgorithm.Aes256 => Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, material))),
+            Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material), 0, key.Exportable))),
+        KeyAlgorithm.Aes256 => Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, material, 0, key.Exportable))),
         _ => throw new CryptoException("EC signing keys cannot be imported; generate them."),
     };
 
@@ -43,16 +60,20 @@ internal static class TokenObjects
     {
         switch (key.Algorithm)
         {
+            case var algorithm when key.Usage == KeyUsage.Kek:
+                var mechanism = algorithm switch { KeyAlgorithm.Tdes2Key => Mechanisms.Des2KeyGen, KeyAlgorithm.Tdes3Key => Mechanisms.Des3KeyGen, _ => Mechanisms.AesKeyGen };
+                return Secret(key, generation, session.GenerateKey(mechanism,
+                    Templates.SecretKey(label, key.Alias, KekType(algorithm), KeyExchange, null, algorithm == KeyAlgorithm.Aes256 ? 32u : 0, key.Exportable)));
             case KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage):
-                return Secret(key, generation, session.GenerateKey(Mechanisms.Des2KeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, null)));
+                return Secret(key, generation, session.GenerateKey(Mechanisms.Des2KeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, null, 0, key.Exportable)));
             case KeyAlgorithm.Tdes2Key:
                 var (a, b) = GenerateHalves(session, label, key);
                 return new TokenKey(key, generation, a, b, null);
             case KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256:
                 return Secret(key, generation, session.GenerateKey(Mechanisms.GenericKeyGen,
-                    Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, null, (ulong)KeySpec.GeneratedLength(key.Algorithm))));
+                    Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, null, (ulong)KeySpec.GeneratedLength(key.Algorithm), key.Exportable)));
             case KeyAlgorithm.Aes256:
-                return Secret(key, generation, session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, null, 32)));
+                return Secret(key, generation, session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, null, 32, key.Exportable)));
             default:
                 session.GenerateKeyPair(Mechanisms.EcKeyPairGen, Templates.EcPublic(label, key.Alias), Templates.EcPrivate(label, key.Alias), out var publicKey, out var privateKey);
                 return new TokenKey(key, generation, privateKey, null, PublicKey(session.GetAttributeValue(publicKey, [CKA.CKA_EC_POINT])[0].GetValueAsByteArray()));
@@ -73,7 +94,7 @@ internal static class TokenObjects
             IObjectHandle Half(char half, CKA[] usage)
             {
                 using var mechanism = Mechanisms.Des3EncryptData(DesHalf.Tripled(RandomNumberGenerator.GetBytes(8)));
-                return session.DeriveKey(mechanism, seed, Templates.SecretKey(TokenLabels.Half(label, half), key.Alias, CKK.CKK_DES3, usage, null));
+                return session.DeriveKey(mechanism, seed, Templates.SecretKey(TokenLabels.Half(label, half), key.Alias, CKK.CKK_DES3, usage, null, 0, key.Exportable));
             }
 
             return (Half('A', EncryptOnly), Half('B', DecryptOnly));
@@ -93,7 +114,7 @@ internal static class TokenObjects
 
     public static TokenKey Find(ISession session, string label, KeyHandle key, int generation)
     {
-        if (key.Algorithm == KeyAlgorithm.Tdes2Key && !IsIssuerMasterKey(key.Usage))
+        if (IsSplit(key))
         {
             return new TokenKey(key, generation, One(session, TokenLabels.Half(label, 'A'), CKO.CKO_SECRET_KEY, key),
                 One(session, TokenLabels.Half(label, 'B'), CKO.CKO_SECRET_KEY, key), null);
@@ -129,6 +150,8 @@ internal static class TokenObjects
     /// <summary>The KCV of <see cref="KeyCheckValue"/>, computed by the token from the key's objects.</summary>
     public static string CheckValue(ISession session, TokenKey key) => key.Handle.Algorithm switch
     {
+        KeyAlgorithm.Tdes2Key or KeyAlgorithm.Tdes3Key when key.Handle.Usage == KeyUsage.Kek =>
+            Convert.ToHexString(session.Encrypt(Mechanisms.Des3Ecb, key.Main, new byte[8]), 0, 3),
         KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Handle.Usage) => IssuerMasterKeyCheckValue(session, key),
         KeyAlgorithm.Tdes2Key => KeyCheckValue.Tdes(new TokenTdes(session, key.Main, key.Second!), 3),
         KeyAlgorithm.HmacSha1 => Convert.ToHexString(session.Sign(Mechanisms.HmacSha1, key.Main, new byte[8]), 0, 3),
@@ -171,6 +194,59 @@ internal static class TokenObjects
         CryptographicOperations.ZeroMemory(l);
         return Convert.ToHexString(tag, 0, 3);
     }
+
+    /// <summary>
+    /// The clear value of an exportable key, for the TR-31 block the provider builds around it: each object is wrapped
+    /// (AES key wrap, RFC 3394) under a one-time AES session key, which is read, used to unwrap, and destroyed; the clear
+    /// value lives only in the provider until the caller zeroes it. SoftHSM2 has no mechanism that builds or MACs a key
+    /// block around a key's value inside the token (docs/crypto-provider.md, "Key exchange in the token").
+    /// </summary>
+    public static byte[] Extract(ISession session, TokenKey key)
+    {
+        if (!IsSplit(key.Handle))
+        {
+            return WrapOut(session, key.Main);
+        }
+        var a = WrapOut(session, key.Main);
+        var b = WrapOut(session, key.Second!);
+        try
+        {
+            return [.. a.AsSpan(0, 8), .. b.AsSpan(0, 8)];
+        }
+        finally
+        {
+            Array.Clear(a);
+            Array.Clear(b);
+        }
+    }
+
+    private static byte[] WrapOut(ISession session, IObjectHandle key)
+    {
+        var transport = session.GenerateKey(Mechanisms.AesKeyGen, Templates.Derived(CKK.CKK_AES, [CKA.CKA_WRAP], readable: true, length: 32));
+        try
+        {
+            var wrapped = session.WrapKey(Mechanisms.AesKeyWrap, transport, key);
+            var transportKey = session.GetAttributeValue(transport, [CKA.CKA_VALUE])[0].GetValueAsByteArray();
+            try
+            {
+                var engine = new AesWrapEngine();
+                engine.Init(false, new KeyParameter(transportKey));
+                return engine.Unwrap(wrapped, 0, wrapped.Length);
+            }
+            finally
+            {
+                Array.Clear(transportKey);
+            }
+        }
+        finally
+        {
+            session.DestroyObject(transport);
+        }
+    }
+
+    /// <summary>Whether the token lets a secret key be wrapped: its exportability, bound to the object.</summary>
+    public static bool IsExtractable(ISession session, TokenKey key) =>
+        key.Public is null && session.GetAttributeValue(key.Main, [CKA.CKA_EXTRACTABLE])[0].GetValueAsBool();
 
     /// <summary>Removes every object of a key (after a failed creation).</summary>
     public static void Destroy(ISession session, string label)

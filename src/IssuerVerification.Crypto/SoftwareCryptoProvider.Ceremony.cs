@@ -23,13 +23,13 @@ public sealed partial class SoftwareCryptoProvider
         }
     }
 
-    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial)
+    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial, bool exportable = false)
     {
         ArgumentNullException.ThrowIfNull(partial);
         KeySpec.RequirePair(usage, partial.Algorithm);
         var key = OpenPartial(partial.CeremonyId, partial.Algorithm, partial);
         KeySpec.RequireStrongCombination(partial.Algorithm, key);
-        return Wrap(id, alias, usage, partial.Algorithm, key);
+        return Wrap(new KeyHandle(id, alias, usage, partial.Algorithm, "", [], exportable), key);
     }
 
     private byte[] OpenPartial(Guid ceremonyId, KeyAlgorithm algorithm, PartialKey partial)

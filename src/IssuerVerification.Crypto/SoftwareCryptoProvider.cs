@@ -25,16 +25,16 @@ public sealed partial class SoftwareCryptoProvider : ICryptoProvider, IDisposabl
         _masterKeys = [_current, .. (previousMasterKeys ?? []).Select(key => new MasterKey(key, nameof(previousMasterKeys)))];
     }
 
-    public KeyHandle GenerateKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm)
+    public KeyHandle GenerateKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, bool exportable = false)
     {
         KeySpec.RequirePair(usage, algorithm);
-        return Wrap(id, alias, usage, algorithm, KeyMaterial.Generate(algorithm));
+        return Wrap(new KeyHandle(id, alias, usage, algorithm, "", [], exportable), KeyMaterial.Generate(algorithm));
     }
 
-    public KeyHandle ImportKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components)
+    public KeyHandle ImportKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components, bool exportable = false)
     {
         KeySpec.RequirePair(usage, algorithm);
-        return Wrap(id, alias, usage, algorithm, KeyMaterial.Combine(algorithm, components));
+        return Wrap(new KeyHandle(id, alias, usage, algorithm, "", [], exportable), KeyMaterial.Combine(algorithm, components));
     }
 
     public string CheckValue(KeyHandle key) => KeyCheckValue.Compute(Resolve(key));
@@ -62,11 +62,12 @@ public sealed partial class SoftwareCryptoProvider : ICryptoProvider, IDisposabl
         }
     }
 
-    private KeyHandle Wrap(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, byte[] material)
+    /// <summary>Wraps <paramref name="material"/> (then zeroed) as the key <paramref name="key"/> describes, with its KCV.</summary>
+    private KeyHandle Wrap(KeyHandle key, byte[] material)
     {
         try
         {
-            var metadata = new KeyHandle(id, alias, usage, algorithm, KeyCheckValue.Of(algorithm, material), []);
+            var metadata = key with { Kcv = KeyCheckValue.Of(key.Algorithm, material), Wrapped = [] };
             return metadata with { Wrapped = KeyWrap.WrapKey(_current, metadata, material) };
         }
         finally

@@ -4,6 +4,7 @@ using IssuerVerification.Domain.Clients;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.ThreeDSecure;
 using IssuerVerification.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,11 +26,16 @@ public abstract class IssuerDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<Dcvv2Issuance> Dcvv2Issuances => Set<Dcvv2Issuance>();
     public DbSet<Dcvv2UsedWindow> Dcvv2UsedWindows => Set<Dcvv2UsedWindow>();
     public DbSet<TokenVerification> TokenVerifications => Set<TokenVerification>();
     public DbSet<TokenBinding> TokenBindings => Set<TokenBinding>();
     public DbSet<TokenCallback> TokenCallbacks => Set<TokenCallback>();
+    public DbSet<ThreeDsAuthentication> ThreeDsAuthentications => Set<ThreeDsAuthentication>();
+    public DbSet<ThreeDsHistoryRecord> ThreeDsHistory => Set<ThreeDsHistoryRecord>();
+    public DbSet<HistoryCheckpoint> ThreeDsHistoryCheckpoints => Set<HistoryCheckpoint>();
+    public DbSet<IssuedValue> ThreeDsIssuedValues => Set<IssuedValue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IssuerDbContext).Assembly);

@@ -6,8 +6,10 @@ using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Delivery;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.ThreeDSecure;
 using IssuerVerification.Domain.Tokens;
 using IssuerVerification.Domain.Verification;
+using IssuerVerification.Store.Retention;
 using IssuerVerification.Store.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +19,9 @@ namespace IssuerVerification.Store;
 public static class StoreRegistration
 {
     /// <summary>
-    /// Registers the EF Core store (pooled context factory) and every store port. The audit writer needs an
-    /// <see cref="IAuditMac"/> registered besides (the crypto provider's, <see cref="AuditChainKey"/>).
+    /// Registers the EF Core store (pooled context factory), every store port and the retention of every table. The audit
+    /// writer needs an <see cref="IAuditMac"/> registered besides (the crypto provider's, <see cref="AuditChainKey"/>), and
+    /// retention its <see cref="Domain.Retention.RetentionSettings"/>.
     /// </summary>
     public static IServiceCollection AddIssuerStore(
         this IServiceCollection services, StorageProvider provider, string connectionString, StoreTimeouts? timeouts = null)
@@ -36,6 +39,7 @@ public static class StoreRegistration
                 options.UseSqlite(WithBusyTimeout(connectionString, commandSeconds), o => o.CommandTimeout(commandSeconds)));
         }
         services.AddSingleton<IStoreSchema, StoreSchema>();
+        services.AddSingleton(StoreLocation.Of(provider, connectionString));
         services.AddSingleton<IStoreFaults, StoreFaults>();
         services.AddSingleton<IKeyStore, EfKeyStore>();
         services.AddSingleton<IKeyCeremonyStore, EfKeyCeremonyStore>();
@@ -51,6 +55,10 @@ public static class StoreRegistration
         services.AddSingleton<ITokenVerificationStore, EfTokenVerificationStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<ITokenCallbackStore, EfTokenCallbackStore>();
+        services.AddRetention(provider);
+        services.AddSingleton<HistoryChains>();
+        services.AddSingleton<IThreeDsStore, EfThreeDsStore>();
+        services.AddSingleton<IThreeDsHistoryStore, EfThreeDsHistoryStore>();
         return services;
     }
 

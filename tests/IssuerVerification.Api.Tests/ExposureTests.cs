@@ -27,16 +27,6 @@ public sealed class ExposureTests
         Assert.Contains("\"persistAuthorization\":false", ui.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Outside_development_demo_seed_stops_start_up()
-    {
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-        {
-            await using var api = await TestApi.StartAsync(TestStores.Sqlite, new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
-        });
-        Assert.Contains("Demo:Seed is true outside Development", error.ToString(), StringComparison.Ordinal);
-    }
-
     [Theory, MemberData(nameof(Stores))]
     public async Task A_flood_of_unknown_keys_does_not_evict_known_clients_from_the_lookup_cache(string store)
     {

@@ -53,28 +53,4 @@ public sealed class MasterKeyRotationTests
             await drop();
         }
     }
-
-    [Theory, MemberData(nameof(Stores))]
-    public async Task With_the_wrong_master_key_the_service_refuses_to_start(string store)
-    {
-        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString, ["Crypto:Provider"] = "Software" };
-        try
-        {
-            await using (var first = await TestApi.StartAsync(store, settings))
-            {
-                await first.RangeAsync("444433", new Dictionary<string, string?> { ["cvv2"] = "0123456789ABCDEFFEDCBA9876543210" });
-            }
-            settings["Crypto:MasterKey"] = NewMasterKey;
-            var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-            {
-                await using var wrong = await TestApi.StartAsync(store, settings);
-            });
-            Assert.Contains("cannot be unwrapped with Crypto:MasterKey", error.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            await drop();
-        }
-    }
 }

@@ -45,7 +45,13 @@ public sealed class PostgresAuditGrantsTests
             Assert.True(integrity.GetProperty("intact").GetBoolean());
             Assert.True(integrity.GetProperty("records").GetInt64() >= 5);
 
-            foreach (var tamper in new[] { "UPDATE \"AuditLog\" SET \"Outcome\" = 'match'", "DELETE FROM \"AuditLog\"", "TRUNCATE \"AuditLog\"" })
+            // Retention makes next months' partitions as the owner; no partition can be changed directly, and no recent month dropped.
+            await TestStores.ExecuteAsync(service, "SELECT iv_audit_prepare(now() + interval '6 months', 0)");
+            var month = $"\"AuditLog_{DateTime.UtcNow.AddMonths(6):yyyyMM}\"";
+            var expire = await Assert.ThrowsAsync<PostgresException>(() => TestStores.ExecuteAsync(service, "SELECT iv_audit_expire(now())"));
+            Assert.Contains("365 days", expire.MessageText, StringComparison.Ordinal);
+            foreach (var tamper in new[] { "UPDATE \"AuditLog\" SET \"Outcome\" = 'match'", "DELETE FROM \"AuditLog\"", "TRUNCATE \"AuditLog\"",
+                "DELETE FROM \"AuditLog_default\"", $"DELETE FROM \"AuditLog_{DateTime.UtcNow:yyyyMM}\"", $"DROP TABLE {month}", $"DELETE FROM {month}" })
             {
                 var refused = await Assert.ThrowsAsync<PostgresException>(() => TestStores.ExecuteAsync(service, tamper));
                 Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);

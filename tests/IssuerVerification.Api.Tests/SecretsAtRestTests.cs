@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IssuerVerification.Api.Filters;
+using IssuerVerification.Api.Retention;
 using IssuerVerification.Api.Tests.Infrastructure;
 using IssuerVerification.Domain.Clients;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public sealed class SecretsAtRestTests
     }
 
     [Theory, MemberData(nameof(Stores))]
-    public async Task The_purge_deletes_expired_idempotency_records_only(string store)
+    public async Task Retention_deletes_expired_idempotency_records_only(string store)
     {
         await using var api = await TestApi.StartAsync(store);
         var client = api.Client();
@@ -50,7 +51,7 @@ public sealed class SecretsAtRestTests
             (await client.SendAsync(request)).EnsureSuccessStatusCode();
         }
 
-        Assert.Equal(3, await api.Services.GetRequiredService<IdempotencyPurge>().PurgeAsync(CancellationToken.None));
+        Assert.Equal(3, (await api.Services.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None))["IdempotencyRecords"]);
         var keys = (await StoreInspection.AllColumnsAsync(api)).Where(c => c.Column == "IdempotencyRecords.Key").Select(c => c.Value).ToList();
         Assert.Equal(["new"], keys);
     }

@@ -3,6 +3,7 @@ using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Dcvv2;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Telemetry;
 using IssuerVerification.Domain.Tests.Fakes;
 using IssuerVerification.Domain.Verification;
 
@@ -32,8 +33,9 @@ public sealed class Dcvv2ServiceTests
 
     private Dcvv2Service Service()
     {
-        var guard = new VerificationGuard(_lockouts, new CardStateCache(_lockouts, _clock, CardStateCacheOptions.Default), new FakeAuditLog(), _clock);
-        return new Dcvv2Service(_codes, new KeyRing(new FakeKeyStore(Key), new NoKeyManagement(), _audit, _clock), _store, guard, _audit, _clock);
+        var metrics = new IssuerMetrics(new TestMeterFactory());
+        var guard = new VerificationGuard(_lockouts, new CardStateCache(_lockouts, _clock, CardStateCacheOptions.Default), new FakeAuditLog(), metrics, _clock);
+        return new Dcvv2Service(_codes, new KeyRing(new FakeKeyStore(Key), new NoKeyManagement(), _audit, _clock), _store, guard, _audit, metrics, _clock);
     }
 
     private static CardContext Card(bool singleUse = false, CardStatus status = CardStatus.Active) => CardContexts.Registered(new CardRange

@@ -1,18 +1,20 @@
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Telemetry;
 using IssuerVerification.Domain.Tests.Fakes;
 using IssuerVerification.Domain.Verification;
 
 namespace IssuerVerification.Domain.Tests;
 
 /// <summary>The rules every verification runs under, on in-memory ports.</summary>
-public sealed class VerificationGuardTests
+public sealed class VerificationGuardTests : IDisposable
 {
     private static readonly CardRange Range = new() { PanPrefix = "444433", Lockout = new LockoutSettings { MaxFailures = 3, LockMinutes = 10 } };
 
     private readonly FakeClock _clock = new();
     private readonly FakeLockoutStore _lockouts = new();
     private readonly FakeAuditLog _audit = new();
+    private readonly TestMeterFactory _meters = new();
     private readonly CardStateCache _states;
     private readonly VerificationGuard _guard;
     private bool _checkRan;
@@ -20,8 +22,10 @@ public sealed class VerificationGuardTests
     public VerificationGuardTests()
     {
         _states = new CardStateCache(_lockouts, _clock, new CardStateCacheOptions(TimeSpan.FromMinutes(1)));
-        _guard = new VerificationGuard(_lockouts, _states, _audit, _clock);
+        _guard = new VerificationGuard(_lockouts, _states, _audit, new IssuerMetrics(_meters), _clock);
     }
+
+    public void Dispose() => _meters.Dispose();
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
@@ -102,6 +106,33 @@ public sealed class VerificationGuardTests
         Assert.Equal(VerificationResult.NoMatch(MismatchReason.CardLocked), result);
         Assert.Null(payload);
         Assert.Equal(LockoutEffect.Reset, Assert.Single(_lockouts.Decisions).Effect);
+    }
+
+    [Fact]
+    public async Task The_metrics_count_the_outcome_that_stands_by_operation_and_reason()
+    {
+        using var recorder = MetricRecorder.Of(_meters);
+        await RunAsync(CardContexts.Registered(Range), VerificationResult.Matched);
+        await RunAsync(CardContexts.Registered(Range), VerificationResult.NoMatch(MismatchReason.AtcReplay));
+        _lockouts.LockedAtDecision = true;
+        await RunAsync(CardContexts.Registered(Range), VerificationResult.Matched);
+
+        var op = ("issuer.operation", "cvv2.verify");
+        Assert.Equal(1, recorder.Sum("issuer.verifications", op, ("issuer.result", "match"), ("issuer.reason", null)));
+        Assert.Equal(1, recorder.Sum("issuer.verifications", op, ("issuer.result", "no_match"), ("issuer.reason", "atc_replay")));
+        Assert.Equal(1, recorder.Sum("issuer.verifications", op, ("issuer.result", "no_match"), ("issuer.reason", "card_locked")));
+        Assert.Equal(1, recorder.Sum("issuer.atc.rejections", op, ("issuer.reason", "atc_replay")));
+        Assert.Empty(recorder.Of("issuer.lockouts"));
+    }
+
+    [Fact]
+    public async Task The_failure_that_locks_the_card_is_counted_as_a_lockout()
+    {
+        using var recorder = MetricRecorder.Of(_meters);
+        _lockouts.FailureLocks = true;
+        await RunAsync(CardContexts.Registered(Range), Mismatch);
+        Assert.Equal(1, recorder.Sum("issuer.lockouts", ("issuer.operation", "cvv2.verify")));
+        Assert.Equal(1, recorder.Sum("issuer.verifications", ("issuer.result", "no_match"), ("issuer.reason", "value_mismatch")));
     }
 
     [Fact]

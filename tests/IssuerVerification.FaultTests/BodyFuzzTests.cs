@@ -46,8 +46,8 @@ public sealed class BodyFuzzTests(ClusterFixture fixture, ITestOutputHelper outp
                 }
                 if (status is >= 400 and < 500)
                 {
-                    // A refused request changes nothing but the audit trail, which records the refusal.
-                    var changed = after.Except(before).Where(r => !(r.StartsWith("AuditLog: ", StringComparison.Ordinal) && r.Contains("|Outcome=refused|", StringComparison.Ordinal)))
+                    // A refused request changes nothing but the audit trail (on PostgreSQL also seen in its month's partition), which records the refusal.
+                    var changed = after.Except(before).Where(r => !(r.StartsWith("AuditLog", StringComparison.Ordinal) && r.Contains("|Outcome=refused|", StringComparison.Ordinal)))
                         .Concat(before.Except(after).Select(r => "- " + r)).Take(5).ToList();
                     Assert.True(changed.Count == 0, $"{status} changed the store: {string.Join("\n", changed)}");
                 }

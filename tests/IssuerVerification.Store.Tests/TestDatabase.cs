@@ -1,4 +1,5 @@
 using IssuerVerification.Domain.Audit;
+using IssuerVerification.Domain.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,10 +21,12 @@ internal sealed class TestDatabase : IAsyncDisposable
     public ServiceProvider Services { get; }
 
     /// <summary>Another set of the store's services on the same database: another writer, as another replica has.</summary>
-    public ServiceProvider NewServices() => new ServiceCollection()
+    public ServiceProvider NewServices(RetentionSettings? retention = null) => new ServiceCollection()
         .AddIssuerStore(Enum.Parse<StorageProvider>(_provider), _connectionString)
         .AddSingleton<IAuditMac, TestAuditMac>()
         .AddSingleton<AuditTrail>()
+        .AddSingleton(retention ?? new RetentionSettings())
+        .AddSingleton<AuditRetention>()
         .BuildServiceProvider();
 
     public static async Task<TestDatabase> CreateAsync(string store)

@@ -22,16 +22,17 @@ await WaitReadyAsync();
 var admin = o.AdminKey;
 await PostAsync("/v1/admin/keys", admin, new { alias = "bench-cvk", usage = "CVK", components = new[] { "0123456789ABCDEFFEDCBA9876543210" } });
 await PostAsync("/v1/admin/keys", admin, new { alias = "bench-imk-cvc3", usage = "IMK_CVC3", components = new[] { Cvc3Local.ImkHex } });
+await PostAsync("/v1/admin/keys", admin, new { alias = "bench-aav", usage = "AAV", algorithm = "HMAC_SHA1", components = new[] { "0B0B0B0B0B0B0B0B0B0B0B0B0B0B0B0B0B0B0B0B" } });
 await PostAsync("/v1/admin/card-ranges", admin, new
 {
     panPrefix = Pan.Prefix,
     network = "mastercard",
-    keys = new { cvv2 = "bench-cvk", cvc3 = "bench-imk-cvc3" },
+    keys = new { cvv2 = "bench-cvk", cvc3 = "bench-imk-cvc3", aav = "bench-aav" },
     lockout = new { maxFailures = 100 }, // the most the API allows
     cvc3Digits = 5, // the bodies carry the whole 5-digit CVC3
     generateForUnregisteredCards = true, // the load verifies unregistered PANs too, whose values come from /v1/cvv/generate
 });
-var client = (await PostAsync("/v1/admin/clients", admin, new { name = "load-bench", scopes = new[] { "card:verify", "card:generate", "token:verify" } }))
+var client = (await PostAsync("/v1/admin/clients", admin, new { name = "load-bench", scopes = new[] { "card:verify", "card:generate", "token:verify", "3ds:acs", "3ds:history" } }))
     .GetProperty("apiKey").GetString()!;
 await File.WriteAllTextAsync(Path.Combine(o.Out, "client.key"), client);
 Log($"admin set-up done ({clock.Elapsed.TotalSeconds:F1} s)");
@@ -119,6 +120,39 @@ if (o.RegisteredCvvCards > 0)
     await File.WriteAllLinesAsync(Path.Combine(o.Out, "tokens-yellow.bodies"),
         lines.Select(l => l.Replace("\"score\":5", "\"score\":50", StringComparison.Ordinal).Replace("\"tok-", "\"yel-", StringComparison.Ordinal)));
     Log($"tokens: {cards.Length} cards registered ({t.Elapsed.TotalSeconds:F1} s), {lines.Count} device-binding bodies");
+}
+
+// 3-D Secure: registered cards with contacts (group 5) and frictionless browser AReqs (19.99, under the range's default
+// 50.00), each with its own threeDSServerTransID so that none is a replay; cards in turn. The first ThreeDsWarm go to warm-up.
+{
+    var cards = Enumerable.Range(0, o.ThreeDsCards).Select(i => Pan.Make(5, i)).ToArray();
+    var t = Stopwatch.StartNew();
+    await ForAllAsync(cards.Length, async i => await PostAsync("/v1/admin/cards", admin,
+        new { pan = cards[i], expiry = Expiry, cardholder = new { name = "BENCH", phone = "+15555550100" } }));
+    var lines = Enumerable.Range(0, o.ThreeDsWarm + o.ThreeDsBodies).Select(i => JsonSerializer.Serialize(new
+    {
+        messageType = "AReq",
+        messageVersion = "2.2.0",
+        threeDSServerTransID = Guid.NewGuid().ToString(),
+        dsTransID = Guid.NewGuid().ToString(),
+        deviceChannel = "02",
+        messageCategory = "01",
+        acctNumber = cards[i % cards.Length],
+        cardExpiryDate = Expiry,
+        purchaseAmount = "1999",
+        purchaseCurrency = "978",
+        purchaseExponent = "2",
+        merchantName = "Bench Shop",
+        mcc = "5411",
+        notificationURL = "https://merchant.example/3ds/notify",
+        browserAcceptHeader = "text/html",
+        browserUserAgent = "Mozilla/5.0 (X11; Linux x86_64)",
+        browserJavaEnabled = false,
+        browserLanguage = "en-GB",
+    })).ToList();
+    await File.WriteAllLinesAsync(Path.Combine(o.Out, "threeds-warm.bodies"), lines.Take(o.ThreeDsWarm));
+    await File.WriteAllLinesAsync(Path.Combine(o.Out, "threeds.bodies"), lines.Skip(o.ThreeDsWarm));
+    Log($"3-D Secure: {cards.Length} cards registered ({t.Elapsed.TotalSeconds:F1} s), {lines.Count} AReq bodies");
 }
 
 // Probes for the SQL trace: one body per case (group 9 cards are never used by the load).
@@ -265,7 +299,8 @@ static class Pan
 }
 
 sealed record Options(string Url, string AdminKey, string Out, int CvvCards, int RegisteredCvvCards, int CvvMismatchPercent,
-    int Cvc3Cards, int Cvc3WarmAtcs, int Cvc3Atcs, string Cvc3Values, int Concurrency, int TokenCards, int TokenDevices)
+    int Cvc3Cards, int Cvc3WarmAtcs, int Cvc3Atcs, string Cvc3Values, int Concurrency, int TokenCards, int TokenDevices,
+    int ThreeDsCards, int ThreeDsWarm, int ThreeDsBodies)
 {
     public static Options Parse(string[] args)
     {
@@ -278,7 +313,8 @@ sealed record Options(string Url, string AdminKey, string Out, int CvvCards, int
         int I(string name, int fallback) => map.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(S("url"), S("admin-key"), S("out"), I("cvv-cards", 1000), I("registered-cvv-cards", 0), I("cvv-mismatch-percent", 0),
             I("cvc3-cards", 2000), I("cvc3-warm-atcs", 10), I("cvc3-atcs", 60),
-            map.TryGetValue("cvc3-values", out var values) ? values : "local", I("concurrency", 32), I("token-cards", 1000), I("token-devices", 20));
+            map.TryGetValue("cvc3-values", out var values) ? values : "local", I("concurrency", 32), I("token-cards", 1000), I("token-devices", 20),
+            I("threeds-cards", 1000), I("threeds-warm", 10000), I("threeds-bodies", 40000));
     }
 }
 

@@ -112,3 +112,53 @@ test("token verification: a green answer needs no step-up", async () => {
   assert.deepEqual(data?.reasons, ["low_risk_score"]);
   assert.deepEqual(data?.idvMethods, []);
 });
+
+function areq(amount: string, deviceChannel: "01" | "02") {
+  return {
+    messageType: "AReq",
+    messageVersion: "2.2.0",
+    threeDSServerTransID: crypto.randomUUID(),
+    deviceChannel,
+    messageCategory: "01",
+    acctNumber: card.pan,
+    cardExpiryDate: card.expiry,
+    purchaseAmount: amount,
+    purchaseCurrency: "978",
+    purchaseExponent: "2",
+    merchantName: "Example Shop",
+    ...(deviceChannel === "02"
+      ? { notificationURL: "https://merchant.example/3ds/notify", browserUserAgent: "Mozilla/5.0", browserJavaEnabled: false }
+      : { sdkAppID: crypto.randomUUID(), sdkTransID: crypto.randomUUID(), deviceRenderOptions: { sdkInterface: "03", sdkUiType: ["01"] } }),
+  };
+}
+
+test("3-D Secure frictionless: Y with a CAVV that verifies once", async () => {
+  const ares = await client().POST("/v1/3ds/authentications", { body: areq("1999", "02") });
+  assert.ok(ares.data, JSON.stringify(ares.error));
+  assert.equal(ares.data.transStatus, "Y");
+  assert.equal(ares.data.eci, "05");
+  const value = ares.data.authenticationValue;
+  assert.ok(value);
+  const result = await client().GET("/v1/3ds/authentications/{acsTransID}", { params: { path: { acsTransID: ares.data.acsTransID } } });
+  assert.equal(result.data?.signedResult.split(".").length, 3);
+  const first = await client().POST("/v1/3ds/cavv/verify", { body: { pan: card.pan, authenticationValue: value } });
+  assert.deepEqual(first.data, { result: "match", reason: null });
+  const second = await client().POST("/v1/3ds/cavv/verify", { body: { pan: card.pan, authenticationValue: value } });
+  assert.equal(second.data?.reason, "already_used");
+});
+
+test("3-D Secure app challenge: code from the outbox, Y", async () => {
+  const ares = await client().POST("/v1/3ds/authentications", { body: areq("9999", "01") });
+  assert.ok(ares.data, JSON.stringify(ares.error));
+  assert.equal(ares.data.transStatus, "C");
+  const acsTransID = ares.data.acsTransID;
+  const opened = await client().POST("/v1/3ds/authentications/{acsTransID}/challenge", { params: { path: { acsTransID } }, body: {} });
+  assert.equal(opened.data?.challengeCompletionInd, "N");
+  const outbox = await client(adminKey).GET("/v1/admin/outbox", { params: { query: { reference: acsTransID } } });
+  const code = outbox.data?.at(-1)?.code;
+  assert.ok(code, JSON.stringify(outbox.error));
+  const done = await client().POST("/v1/3ds/authentications/{acsTransID}/challenge", { params: { path: { acsTransID } }, body: { challengeDataEntry: code } });
+  assert.equal(done.data?.transStatus, "Y");
+  const history = await client().GET("/v1/3ds/history/{acsTransID}", { params: { path: { acsTransID } } });
+  assert.equal(history.data?.record.transStatus, "Y");
+});

@@ -39,7 +39,7 @@ public static class KeyCeremoniesApi
         OpenKeyCeremonyRequest request, KeyCeremonies ceremonies, ClaimsPrincipal user, CancellationToken ct)
     {
         var ceremony = await ceremonies.OpenAsync(
-            request.Alias, request.Usage, KeyAlgorithms.ToDomain(request.Algorithm), request.ComponentCount, Custodian(user), ct);
+            request.Alias, request.Usage, KeyAlgorithms.ToDomain(request.Algorithm), request.ComponentCount, request.Exportable, Custodian(user), ct);
         return TypedResults.Created($"/v1/admin/key-ceremonies/{ceremony.Id}", ToResponse(ceremony));
     }
 

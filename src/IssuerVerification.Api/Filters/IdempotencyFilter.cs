@@ -19,7 +19,7 @@ namespace IssuerVerification.Api.Filters;
 /// gets it again (with its Location), or 409 in-progress with Retry-After if it takes longer than <see cref="WaitLimit"/>;
 /// with a different body it gets 409 reuse. A request that produced no response to keep gives the key up again.
 /// A record lives <see cref="Lifetime"/>: after that it is neither replayed nor blocks its key, and
-/// <see cref="IdempotencyPurge"/> deletes it. The request is kept only as a keyed hash: its body may hold a PAN.
+/// the retention job deletes it (Retention:Idempotency). The request is kept only as a keyed hash: its body may hold a PAN.
 /// </summary>
 public static class IdempotencyFilter
 {

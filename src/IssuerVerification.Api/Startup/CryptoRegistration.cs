@@ -10,9 +10,10 @@ internal static class CryptoRegistration
     /// through a factory so that the container disposes it at shutdown (the software provider zeroes its clear keys then).
     /// </summary>
     public static IServiceCollection AddCryptoProvider<T>(this IServiceCollection services, T provider)
-        where T : class, IKeyManagement, ICardCodes, IContactlessCodes, IThreeDSecureValues, ISealing, ISigning => services
+        where T : class, IKeyManagement, IKeyExchange, ICardCodes, IContactlessCodes, IThreeDSecureValues, ISealing, ISigning => services
         .AddSingleton(_ => provider)
         .AddSingleton<IKeyManagement>(s => s.GetRequiredService<T>())
+        .AddSingleton<IKeyExchange>(s => s.GetRequiredService<T>())
         .AddSingleton<ICardCodes>(s => s.GetRequiredService<T>())
         .AddSingleton<IContactlessCodes>(s => s.GetRequiredService<T>())
         .AddSingleton<IThreeDSecureValues>(s => s.GetRequiredService<T>())

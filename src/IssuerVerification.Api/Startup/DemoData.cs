@@ -19,9 +19,12 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
     public const string ClientName = "demo-client";
     public const string ClientKey = "demo-client-key";
 
-    /// <summary>The demo client: generates and verifies values (the admin key does not generate them), verifies tokens and answers as the issuer app.</summary>
+    /// <summary>
+    /// The demo client: generates and verifies values (the admin key does not generate them), verifies tokens, answers as the
+    /// issuer app, and acts as a directory server (3ds:acs) and a dispute desk (3ds:history).
+    /// </summary>
     public static readonly IReadOnlyList<string> ClientScopes =
-        [Scopes.CardGenerate, Scopes.CardVerify, Scopes.Dcvv2Generate, Scopes.TokenVerify, Scopes.IssuerApp];
+        [Scopes.CardGenerate, Scopes.CardVerify, Scopes.Dcvv2Generate, Scopes.TokenVerify, Scopes.IssuerApp, Scopes.ThreeDsAcs, Scopes.ThreeDsHistory];
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -30,12 +33,12 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
         {
             return;
         }
-        await keys.CreateAsync("demo-cvk", KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("13131313131313131313131313131313")], ct);
-        await keys.CreateAsync("demo-dcvv2", KeyUsage.Dcvv2, KeyAlgorithm.Tdes2Key, null, ct);
-        await keys.CreateAsync("demo-imk-cvc3", KeyUsage.ImkCvc3, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("674B191AD1163E273AB3B8F935E1D668")], ct);
-        await keys.CreateAsync("demo-imk-dcvv", KeyUsage.ImkDcvv, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("1B19A856FF3BA1EE72C6385B3D2D7682")], ct);
-        await keys.CreateAsync("demo-cavv", KeyUsage.Cavv, KeyAlgorithm.Tdes2Key, null, ct);
-        await keys.CreateAsync("demo-aav", KeyUsage.Aav, KeyAlgorithm.HmacSha1, null, ct);
+        await keys.CreateAsync("demo-cvk", KeyUsage.Cvk, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("13131313131313131313131313131313")], false, ct);
+        await keys.CreateAsync("demo-dcvv2", KeyUsage.Dcvv2, KeyAlgorithm.Tdes2Key, null, false, ct);
+        await keys.CreateAsync("demo-imk-cvc3", KeyUsage.ImkCvc3, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("674B191AD1163E273AB3B8F935E1D668")], false, ct);
+        await keys.CreateAsync("demo-imk-dcvv", KeyUsage.ImkDcvv, KeyAlgorithm.Tdes2Key, [Convert.FromHexString("1B19A856FF3BA1EE72C6385B3D2D7682")], false, ct);
+        await keys.CreateAsync("demo-cavv", KeyUsage.Cavv, KeyAlgorithm.Tdes2Key, null, false, ct);
+        await keys.CreateAsync("demo-aav", KeyUsage.Aav, KeyAlgorithm.HmacSha1, null, false, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await ranges.CreateAsync(new CardRange
@@ -54,6 +57,8 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
             }),
             // A risk score of 10 already asks for step-up, so that a yellow is one request away in Swagger UI.
             TokenVerification = new TokenVerificationSettings { YellowFromScore = 10, RedFromScore = 90 },
+            // Up to 50.00 frictionless; above it (or with threeDSRequestorChallengeInd 04) a challenge by one-time code.
+            ThreeDs = new ThreeDsSettings { FrictionlessMaxAmount = 5000, ChallengeMaxAttempts = 3 },
             CreatedAt = now,
         }, ct);
         await ranges.CreateAsync(new CardRange
@@ -70,6 +75,7 @@ internal sealed class DemoData(KeyRing keys, CardRanges ranges, CardRegistry car
                 [KeySlot.Cvc3] = "demo-imk-cvc3",
                 [KeySlot.Aav] = "demo-aav",
             }),
+            ThreeDs = new ThreeDsSettings { FrictionlessMaxAmount = 10000, ChallengeMaxAttempts = 3 },
             CreatedAt = now,
         }, ct);
         await RegisterAsync(VisaPan, "9911", "00", new Cardholder { Name = "SARAH DEMO", Phone = "+15555550100", Email = "sarah@example.com", BankApp = true }, ct);

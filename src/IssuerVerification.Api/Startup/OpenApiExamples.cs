@@ -7,6 +7,7 @@ using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Problems;
 using IssuerVerification.Api.Signing;
+using IssuerVerification.Api.ThreeDSecure;
 using IssuerVerification.Api.Tokens;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
@@ -45,8 +46,18 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(Dcvv2GenerateResponse)] = new Dcvv2GenerateResponse("444433******1111", 60, [new("663", Window, Window.AddHours(1))]),
         [typeof(Dcvv2VerifyRequest)] = new Dcvv2VerifyRequest("4444333322221111", "663"),
         [typeof(Dcvv2VerifyResponse)] = new Dcvv2VerifyResponse(VerificationOutcome.Match, null, Window, Window.AddHours(1)),
-        [typeof(CreateKeyRequest)] = new CreateKeyRequest("doc-cvk", KeyUsage.Cvk, Components: ["0123456789ABCDEFFEDCBA9876543210"]),
-        [typeof(KeyResponse)] = new KeyResponse(Id, "doc-cvk", KeyUsage.Cvk, KeyAlgorithmName.Tdes2Key, "08D7B4", "active", Created),
+        [typeof(CreateKeyRequest)] = new object[]
+        {
+            new CreateKeyRequest("doc-cvk", KeyUsage.Cvk, Components: ["0123456789ABCDEFFEDCBA9876543210"]),
+            new CreateKeyRequest("doc-zmk", KeyUsage.Kek, KeyAlgorithmName.Aes256, Exportable: false),
+            new CreateKeyRequest("doc-cvk-from-hsm", KeyUsage.Cvk, KekAlias: "doc-zmk",
+                KeyBlock: "D0112C0TC00N00007907D3F7E8F34825636B834D28771583C0347E0E012B652C16D6264DC8ADA34C6A1778D6204DBF2CB68070AF4F7E5672"),
+            new CreateKeyRequest("doc-cvk-from-zmk", KeyUsage.Cvk, KekAlias: "doc-tdes-zmk", Cryptogram: "C64C99D72A80285188CA9C10282B7F16", Kcv: "08D7B4"),
+        },
+        [typeof(KeyResponse)] = new KeyResponse(Id, "doc-cvk", KeyUsage.Cvk, KeyAlgorithmName.Tdes2Key, "08D7B4", "active", Created, false, false),
+        [typeof(ExportKeyRequest)] = new ExportKeyRequest("doc-zmk"),
+        [typeof(ExportKeyResponse)] = new ExportKeyResponse(
+            "D0112C0TC00N00007907D3F7E8F34825636B834D28771583C0347E0E012B652C16D6264DC8ADA34C6A1778D6204DBF2CB68070AF4F7E5672", "08D7B4"),
         [typeof(OpenKeyCeremonyRequest)] = new OpenKeyCeremonyRequest("cvk-visa-2027", KeyUsage.Cvk, 2),
         [typeof(KeyCeremonyResponse)] = Ceremony("open", [], null),
         [typeof(SubmitComponentRequest)] = new SubmitComponentRequest("0123456789ABCDEF0123456789ABCDEF"),
@@ -89,12 +100,60 @@ internal sealed class OpenApiExamples : ISchemaFilter
             ["kid"] = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", ["alg"] = "ES256", ["use"] = "sig",
         }]),
         [typeof(TokenVerificationSettingsDto)] = new TokenVerificationSettingsDto(80, 40, 3, 3, 10),
+        [typeof(AuthenticationRequestMessage)] = new AuthenticationRequestMessage
+        {
+            MessageType = "AReq",
+            MessageVersion = "2.2.0",
+            ThreeDSServerTransID = "8a880dc0-d2d2-4067-bcb1-b08d1690b26e",
+            DsTransID = "f25084f0-5b16-4c0a-ae5d-b24808a95e4b",
+            DeviceChannel = "02",
+            MessageCategory = "01",
+            AcctNumber = "4444333322221111",
+            CardExpiryDate = "9911",
+            PurchaseAmount = "1999",
+            PurchaseCurrency = "978",
+            PurchaseExponent = "2",
+            MerchantName = "Example Shop",
+            Mcc = "5411",
+            AcquirerBIN = "400551",
+            AcquirerMerchantID = "SHOP-0001",
+            ThreeDSRequestorChallengeInd = "01",
+            NotificationURL = "https://merchant.example/3ds/notify",
+        },
+        [typeof(AuthenticationResponseMessage)] = new AuthenticationResponseMessage("ARes", "2.2.0", "8a880dc0-d2d2-4067-bcb1-b08d1690b26e",
+            "f25084f0-5b16-4c0a-ae5d-b24808a95e4b", Id, "Y", null, "05", "AJcBMDI0NjI1MDAwMjYzNjg0NjI1cAAAAAA=", null, null, null, true, true),
+        [typeof(ChallengeRequestMessage)] = new ChallengeRequestMessage(ChallengeDataEntry: "246810"),
+        [typeof(ChallengeResponseMessage)] = new ChallengeResponseMessage("CRes", "2.2.0", "8a880dc0-d2d2-4067-bcb1-b08d1690b26e", Id, "Y", "Y", null, 3, 2),
+        [typeof(AuthenticationResultResponse)] = new AuthenticationResultResponse(Id, "8a880dc0-d2d2-4067-bcb1-b08d1690b26e", "Y", null, "05",
+            "AJcBMDI0NjI1MDAwMjYzNjg0NjI1cAAAAAA=", true, true, Created, Created,
+            "eyJhbGciOiJFUzI1NiIsImtpZCI6Ik56YkxzWGg4dURDY2QtNk1Od1hGNFdfN25vV1hGWkFmSGt4WnNSR0M5WHMifQ.eyJ0cmFuc1N0YXR1cyI6IlkifQ.c2lnbmF0dXJl"),
+        [typeof(CavvVerifyRequest)] = new CavvVerifyRequest("4444333322221111", "AJcBMDI0NjI1MDAwMjYzNjg0NjI1cAAAAAA="),
+        [typeof(HistoryPageResponse)] = new HistoryPageResponse([HistoryItem], 1, 50, 1),
+        [typeof(HistoryRecordResponse)] = new HistoryRecordResponse(HistoryItem, "visa",
+        [
+            new HistoryMessageResponse("AReq", Created, new Dictionary<string, string?> { ["messageVersion"] = "2.2.0", ["acctNumber"] = "444433******1111", ["purchaseAmount"] = "1999" }),
+            new HistoryMessageResponse("ARes", Created, new Dictionary<string, string?> { ["transStatus"] = "Y", ["eci"] = "05" }),
+            new HistoryMessageResponse("Result", Created, new Dictionary<string, string?> { ["transStatus"] = "Y", ["eci"] = "05" }),
+        ]),
+        [typeof(HistoryIntegrityResponse)] = new HistoryIntegrityResponse(1042, null),
+        [typeof(RotateSigningKeyResponse)] = new RotateSigningKeyResponse("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", new Dictionary<string, string>
+        {
+            ["kty"] = "EC",
+            ["crv"] = "P-256",
+            ["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            ["y"] = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+            ["kid"] = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs",
+            ["alg"] = "ES256",
+            ["use"] = "sig",
+        }, Created.AddDays(30)),
         [typeof(HealthResponse)] = new HealthResponse("ready"),
         [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["pan"] = ["12 to 19 digits that pass the Luhn check."] })
         { Type = ProblemTypes.Validation, Title = "The request is invalid.", Status = 400, Detail = "One or more fields are invalid." },
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         { Type = ProblemTypes.For("no-card-range"), Title = "No card range", Status = 422, Detail = "No card range is configured for 411111******1111." },
     };
+
+    private static HistoryItemResponse HistoryItem => new(Id, "444433******1111", "Y", null, "05", 1999, "978", 2, "Example Shop", "02", "01", Created, Created);
 
     private static readonly JsonSerializerOptions Json = CreateJson();
 
@@ -104,7 +163,10 @@ internal sealed class OpenApiExamples : ISchemaFilter
     {
         if (schema is OpenApiSchema editable && Examples.TryGetValue(context.Type, out var example))
         {
-            editable.Examples = [JsonSerializer.SerializeToNode(example, context.Type, Json)!];
+            // Several examples for a type with several forms (the key create: components, generated, key block, cryptogram).
+            editable.Examples = example is object[] forms
+                ? [.. forms.Select(form => JsonSerializer.SerializeToNode(form, context.Type, Json)!)]
+                : [JsonSerializer.SerializeToNode(example, context.Type, Json)!];
         }
     }
 

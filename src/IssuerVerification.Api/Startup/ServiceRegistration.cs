@@ -1,10 +1,12 @@
 using FluentValidation;
 using IssuerVerification.Api.Auth;
-using IssuerVerification.Api.Filters;
 using IssuerVerification.Api.Health;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Api.Limits;
 using IssuerVerification.Api.Problems;
+using IssuerVerification.Api.Retention;
+using IssuerVerification.Api.ThreeDSecure;
+using IssuerVerification.Api.ThreeDSecure.ChallengePage;
 using IssuerVerification.Api.Tokens;
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Cards;
@@ -28,6 +30,7 @@ internal static class ServiceRegistration
         services.AddIssuerStore(provider, connectionString, StorageSettings.Timeouts(configuration));
         services.AddCryptoProvider(CryptoSettings.Create(configuration, environment));
         services.AddSingleton(TimeProvider.System);
+        services.AddIssuerTelemetry(configuration);
 
         services.AddSingleton<AuditChainKey>();
         services.AddSingleton<IAuditMac>(sp => sp.GetRequiredService<AuditChainKey>());
@@ -36,6 +39,7 @@ internal static class ServiceRegistration
         services.AddSingleton(KeySettings.Read(configuration));
         services.AddSingleton(KeySettings.Ceremonies(configuration, environment));
         services.AddSingleton<KeyCeremonies>();
+        services.AddSingleton<KeyExchanges>();
         services.AddSingleton<PanProtector>();
         services.AddSingleton<Sealer>();
         services.AddSingleton<SecretHasher>();
@@ -52,12 +56,13 @@ internal static class ServiceRegistration
         services.AddSingleton<DynamicCardVerification>();
         services.AddSingleton<Dcvv2Service>();
         services.AddTokenVerification(configuration, environment);
+        services.AddThreeDSecure(configuration);
+        services.AddChallengePage();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
-        services.AddSingleton<IdempotencyPurge>();
-        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPurge>());
+        services.AddRetentionJob(configuration);
 
         services.AddValidatorsFromAssembly(typeof(ServiceRegistration).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 

@@ -4,7 +4,10 @@ namespace IssuerVerification.Api.Startup;
 
 internal static class StorageSettings
 {
-    /// <summary><c>Storage:Provider</c> (Sqlite, the default, or Postgres) and <c>ConnectionStrings:IssuerVerification</c>.</summary>
+    /// <summary>
+    /// <c>Storage:Provider</c> (Sqlite, the default, or Postgres) and <c>ConnectionStrings:IssuerVerification</c>; on PostgreSQL,
+    /// <c>Storage:Password</c>, when set (from a secret file, say), is the connection's password.
+    /// </summary>
     public static (StorageProvider Provider, string ConnectionString) Read(IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = Enum.Parse<StorageProvider>(configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite), ignoreCase: true);
@@ -18,6 +21,12 @@ internal static class StorageSettings
             var folder = Path.Combine(environment.ContentRootPath, "data");
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "issuer-verification.db")}";
+        }
+        if (provider == StorageProvider.Postgres && configuration["Storage:Password"] is { Length: > 0 } password)
+        {
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            builder["Password"] = password.TrimEnd('\r', '\n');
+            connectionString = builder.ConnectionString;
         }
         return (provider, connectionString);
     }
@@ -41,21 +50,23 @@ internal static class MasterKeySettings
         {
             hex = environment.IsDevelopment()
                 ? DevelopmentMasterKey
-                : throw new InvalidOperationException("Crypto:MasterKey is not set (32 bytes as 64 hex characters); the service refuses to start without it outside Development.");
+                : throw new StartupFailure(ExitCodes.MasterKeyMissing,
+                    "Crypto:MasterKey is not set (32 bytes as 64 hex characters); the service refuses to start without it outside Development. Set it (or Crypto__MasterKey, or a key-per-file secret: docs/operations.md) to the key every replica shares.");
         }
-        return Parse(hex, "Crypto:MasterKey");
+        return Parse(hex.Trim(), "Crypto:MasterKey");
     }
 
     /// <summary><c>Crypto:PreviousMasterKeys:0..n</c>: old master keys still accepted for unwrapping during a rotation.</summary>
     public static IEnumerable<byte[]> Previous(IConfiguration configuration) =>
         configuration.GetSection("Crypto:PreviousMasterKeys").GetChildren()
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
-            .Select(c => Parse(c.Value!, c.Path)).ToList();
+            .Select(c => Parse(c.Value!.Trim(), c.Path)).ToList();
 
     private static byte[] Parse(string hex, string name) =>
         hex.Length == 64 && hex.All(char.IsAsciiHexDigit)
             ? Convert.FromHexString(hex)
-            : throw new InvalidOperationException($"{name} must be 64 hex characters (32 bytes).");
+            : throw new StartupFailure(ExitCodes.MasterKeyMalformed,
+                $"{name} must be 64 hex characters (32 bytes); the value set has {hex.Length} characters{(hex.All(char.IsAsciiHexDigit) ? "" : ", not all hex digits")}. Generate one with: openssl rand -hex 32.");
 }
 
 internal static class BootstrapSettings

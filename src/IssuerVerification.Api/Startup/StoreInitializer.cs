@@ -16,13 +16,25 @@ namespace IssuerVerification.Api.Startup;
 /// </summary>
 internal sealed class StoreInitializer(
     IStoreSchema schema, ClientDirectory clients, KeyRing keys, IKeyManagement crypto, AuditChainKey auditKey, CardRegistry cards, DemoData demo,
-    IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
+    IStoreFaults faults, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<StoreInitializer> logger) : BackgroundService
 {
     public const string BootstrapAdminName = "bootstrap-admin";
     private static readonly KeyUsage[] SystemKeys =
         [KeyUsage.PanFingerprint, KeyUsage.PanEncryption, KeyUsage.ResultSigning, KeyUsage.SecretHashing, KeyUsage.ResponseSealing, KeyUsage.AuditChain];
     private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
 
+    /// <summary><c>Storage:StartupWaitSeconds</c> (default 60): how long a start-up waits for an unreachable database before it gives up.</summary>
+    private TimeSpan StartupWait => TimeSpan.FromSeconds(configuration.GetValue("Storage:StartupWaitSeconds", 60));
+
+    /// <summary>Readiness needs it: a replica that could not initialise (the wrong master key, say) never reports ready.</summary>
+    public bool IsInitialized => _initialized.Task.IsCompleted;
+
+    /// <summary>
+    /// One attempt. A fault that retrying cannot clear (the wrong master key, a refused login, a missing database or permission),
+    /// or a database still unreachable after <see cref="StartupWait"/>, throws <see cref="StartupFailure"/>; any other failure
+    /// returns false (it is retried in the background).
+    /// </summary>
     public async Task<bool> TryInitializeAsync(CancellationToken ct)
     {
         try
@@ -58,9 +70,17 @@ internal sealed class StoreInitializer(
             _initialized.TrySetResult();
             return true;
         }
-        catch (Exception e) when (e is not OperationCanceledException and not MasterKeyMismatchException and not KeysNotInTokenException)
+        catch (Exception e) when (e is not OperationCanceledException and not StartupFailure)
         {
-            logger.LogWarning("Store initialisation failed ({ExceptionType}); retrying in the background.", e.GetType().Name);
+            var (fault, detail) = faults.Diagnose(e);
+            var waited = System.Diagnostics.Stopwatch.GetElapsedTime(_started);
+            var failure = StartupFailure.Of(fault, detail, faults.Describe())
+                ?? (fault == StoreFault.Unreachable && waited >= StartupWait ? StartupFailure.Unreachable(detail, faults.Describe(), waited) : null);
+            if (failure is not null)
+            {
+                throw failure;
+            }
+            logger.LogWarning("Store initialisation failed ({Reason}); retrying in the background.", fault == StoreFault.Unreachable ? detail : e.GetType().Name);
             return false;
         }
     }
@@ -74,7 +94,9 @@ internal sealed class StoreInitializer(
         }
         catch (Exception e) when (e is CryptoException or KeyIntegrityException)
         {
-            throw new MasterKeyMismatchException();
+            throw new StartupFailure(ExitCodes.MasterKeyMismatch,
+                "The stored keys cannot be unwrapped with Crypto:MasterKey (or Crypto:PreviousMasterKeys): the service will not start with the wrong master key. "
+                + "Give this replica the master key the others use (docs/key-management.md; during a rotation, the old one as Crypto:PreviousMasterKeys:0).");
         }
     }
 
@@ -98,23 +120,26 @@ internal sealed class StoreInitializer(
         }
         if (missing.Count > 0)
         {
-            throw new KeysNotInTokenException(missing);
+            throw new StartupFailure(ExitCodes.KeysNotInToken,
+                $"{missing.Count} stored key(s) are not usable in the PKCS#11 token, so the service will not start with Crypto:Provider=Pkcs11. "
+                + "Move the deployment's keys into the token first (docs/crypto-provider.md, \"Switching\"): " + string.Join("; ", missing));
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!_initialized.Task.IsCompleted && !stoppingToken.IsCancellationRequested)
+        try
         {
-            await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            await TryInitializeAsync(stoppingToken);
+            while (!_initialized.Task.IsCompleted && !stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                await TryInitializeAsync(stoppingToken);
+            }
+        }
+        catch (StartupFailure failure)
+        {
+            Environment.ExitCode = StartupFailure.Report(failure);
+            lifetime.StopApplication();
         }
     }
 }
-
-internal sealed class MasterKeyMismatchException() : Exception(
-    "The stored keys cannot be unwrapped with Crypto:MasterKey (or Crypto:PreviousMasterKeys): the service will not start with the wrong master key.");
-
-internal sealed class KeysNotInTokenException(IReadOnlyList<string> keys) : Exception(
-    $"{keys.Count} stored key(s) are not usable in the PKCS#11 token, so the service will not start (move them in first: docs/crypto-provider.md, \"Switching\"): "
-    + string.Join("; ", keys));

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using IssuerVerification.Api.Json;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Telemetry;
 using IssuerVerification.Domain.Tokens;
 
 namespace IssuerVerification.Api.Tokens;
@@ -12,7 +13,8 @@ namespace IssuerVerification.Api.Tokens;
 /// one replica sends it. Delivery is at least once.
 /// </summary>
 internal sealed class CallbackDispatcher(
-    ITokenCallbackStore store, ResultSigner signer, IHttpClientFactory http, TimeProvider clock, CallbackSettings settings, ILogger<CallbackDispatcher> logger)
+    ITokenCallbackStore store, ResultSigner signer, IHttpClientFactory http, TimeProvider clock, CallbackSettings settings, IssuerMetrics metrics,
+    ILogger<CallbackDispatcher> logger)
     : BackgroundService
 {
     public const string HttpClientName = "token-callbacks";
@@ -76,12 +78,14 @@ internal sealed class CallbackDispatcher(
             using var content = new ByteArrayContent(Encoding.ASCII.GetBytes(jws));
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/jose");
             using var response = await http.CreateClient(HttpClientName).PostAsync(callback.Url, content, ct);
+            metrics.CallbackAttempted(response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             return response.IsSuccessStatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
             || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             // The URL is the merchant's and may carry their identifiers: the callback id only.
+            metrics.CallbackAttempted(e.GetType().FullName);
             logger.LogWarning("Callback {CallbackId} not delivered ({ExceptionType}); it will be retried", callback.Id, e.GetType().Name);
             return false;
         }

@@ -30,6 +30,7 @@ internal static class KeyCheckValue
     public static string Of(KeyAlgorithm algorithm, byte[] material) => algorithm switch
     {
         KeyAlgorithm.Tdes2Key => Tdes(new TdesKey(material), Bytes),
+        KeyAlgorithm.Tdes3Key => Tdes3(material),
         KeyAlgorithm.HmacSha1 => HmacSha1(material),
         KeyAlgorithm.HmacSha256 => Convert.ToHexString(HMACSHA256.HashData(material, new byte[8]), 0, Bytes),
         KeyAlgorithm.Aes256 => AesCmac(material),
@@ -43,6 +44,15 @@ internal static class KeyCheckValue
         var block = new byte[8];
         key.Encrypt(block);
         return Convert.ToHexString(block, 0, bytes);
+    }
+
+    private static string Tdes3(byte[] key)
+    {
+        var engine = new DesEdeEngine();
+        engine.Init(true, new KeyParameter(key));
+        var block = new byte[8];
+        engine.ProcessBlock(block, 0, block, 0);
+        return Convert.ToHexString(block, 0, Bytes);
     }
 
     private static string HmacSha1(byte[] key)

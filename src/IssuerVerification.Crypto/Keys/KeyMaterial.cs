@@ -16,7 +16,7 @@ internal static class KeyMaterial
         }
 
         var key = RandomNumberGenerator.GetBytes(KeySpec.GeneratedLength(algorithm));
-        if (algorithm == KeyAlgorithm.Tdes2Key)
+        if (KeySpec.IsTdes(algorithm))
         {
             Parity.AdjustOdd(key);
         }

@@ -7,29 +7,28 @@ internal static class KeySpec
 {
     public static void RequirePair(KeyUsage usage, KeyAlgorithm algorithm)
     {
-        var expected = KeyUsages.AlgorithmOf(usage);
-        if (algorithm != expected)
+        if (!KeyUsages.Fits(usage, algorithm))
         {
-            throw new CryptoException($"A {usage} key must be {expected}, not {algorithm}.");
+            throw new CryptoException($"A {usage} key must be {string.Join(" or ", KeyUsages.AlgorithmsOf(usage))}, not {algorithm}.");
         }
     }
 
     public static bool LengthFits(KeyAlgorithm algorithm, int length) => algorithm switch
     {
-        KeyAlgorithm.Tdes2Key => length == 16,
         KeyAlgorithm.HmacSha1 => length is >= 16 and <= 64,
-        KeyAlgorithm.HmacSha256 or KeyAlgorithm.Aes256 => length == 32,
-        _ => false,
+        KeyAlgorithm.EcP256 => false,
+        _ => length == KeyUsages.KeyLength(algorithm),
     };
 
     public static string LengthRule(KeyAlgorithm algorithm) => algorithm switch
     {
-        KeyAlgorithm.Tdes2Key => "16 bytes",
         KeyAlgorithm.HmacSha1 => "16 to 64 bytes",
-        _ => "32 bytes",
+        _ => $"{KeyUsages.KeyLength(algorithm)} bytes",
     };
 
-    public static int GeneratedLength(KeyAlgorithm algorithm) => algorithm == KeyAlgorithm.HmacSha1 ? 20 : algorithm == KeyAlgorithm.Tdes2Key ? 16 : 32;
+    public static int GeneratedLength(KeyAlgorithm algorithm) => algorithm == KeyAlgorithm.HmacSha1 ? 20 : KeyUsages.KeyLength(algorithm);
+
+    public static bool IsTdes(KeyAlgorithm algorithm) => algorithm is KeyAlgorithm.Tdes2Key or KeyAlgorithm.Tdes3Key;
 
     /// <summary>One custodian's component: the algorithm's length, never all zeros.</summary>
     public static void RequireComponent(KeyAlgorithm algorithm, byte[] component)

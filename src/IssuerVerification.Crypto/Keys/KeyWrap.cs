@@ -8,7 +8,7 @@ namespace IssuerVerification.Crypto.Keys;
 /// <summary>
 /// The wrapped-key formats: format (1) ‖ master key id (4) ‖ nonce (12) ‖ AES-256-GCM ciphertext ‖ tag (16). The
 /// associated data is the format's label, the header and a binding: format 2 (current) binds the key id, alias, usage,
-/// algorithm and KCV; format 1 (legacy, still unwrapped, upgraded by a re-wrap) binds the id, usage and algorithm; a
+/// algorithm, KCV and exportability; format 1 (legacy, still unwrapped, upgraded by a re-wrap) binds the id, usage and algorithm; a
 /// ceremony's partial key binds the ceremony id, algorithm and component count. A blob copied onto another key, alias,
 /// usage, algorithm, KCV, ceremony or step does not unwrap.
 /// </summary>
@@ -43,8 +43,11 @@ internal static class KeyWrap
     public static uint MasterKeyId(byte[] wrapped) => BinaryPrimitives.ReadUInt32BigEndian(wrapped.AsSpan(1));
 
     /// <summary>The key material, or null when the blob does not authenticate under this master key and metadata.</summary>
+    /// <remarks>The legacy format predates exportability: an exportable handle never unwraps from it.</remarks>
     public static byte[]? TryUnwrapKey(MasterKey masterKey, KeyHandle handle) =>
-        TryUnwrap(masterKey, handle.Wrapped, KeyBinding(KeyFormat(handle.Wrapped), handle));
+        KeyFormat(handle.Wrapped) == Legacy && handle.Exportable
+            ? null
+            : TryUnwrap(masterKey, handle.Wrapped, KeyBinding(KeyFormat(handle.Wrapped), handle));
 
     public static void RequirePartial(byte[]? wrapped)
     {
@@ -99,11 +102,13 @@ internal static class KeyWrap
 
     /// <summary>
     /// Format 1: key id (16 bytes, big-endian) ‖ usage name ‖ 0 ‖ algorithm name. Format 2: key id ‖ then alias, usage
-    /// name, algorithm name and KCV, each as a 2-byte big-endian length and its UTF-8 bytes.
+    /// name, algorithm name and KCV, each as a 2-byte big-endian length and its UTF-8 bytes, and for an exportable key
+    /// the field "exportable" (absent otherwise, so every key wrapped before exportability existed unwraps unchanged).
     /// </summary>
     private static byte[] KeyBinding(byte format, KeyHandle handle) => format == Legacy
         ? [.. Id(handle.Id), .. Encoding.ASCII.GetBytes($"{handle.Usage}\0{handle.Algorithm}")]
-        : [.. Id(handle.Id), .. Field(handle.Alias), .. Field(handle.Usage.ToString()), .. Field(handle.Algorithm.ToString()), .. Field(handle.Kcv)];
+        : [.. Id(handle.Id), .. Field(handle.Alias), .. Field(handle.Usage.ToString()), .. Field(handle.Algorithm.ToString()), .. Field(handle.Kcv),
+            .. (handle.Exportable ? Field("exportable") : [])];
 
     /// <summary>ceremony id ‖ algorithm name (length-prefixed) ‖ component count (4 bytes, big-endian).</summary>
     private static byte[] PartialBinding(Guid ceremonyId, KeyAlgorithm algorithm, int components)

@@ -9,7 +9,7 @@ namespace IssuerVerification.Crypto.Keys;
 /// A key unwrapped once and kept ready for use: the clear material in a pinned array (the garbage collector never copies
 /// it elsewhere) that <see cref="Dispose"/> zeroes, and for TDES keys the initialised engines, for EC keys the parsed
 /// signing key. It remembers the exact wrapped bytes it came from, so a handle matches it only with the same id, alias,
-/// usage, algorithm, KCV and blob; a rewrap adds the new blob to the same clear copy (<see cref="Accept"/>).
+/// usage, algorithm, KCV, exportability and blob; a rewrap adds the new blob to the same clear copy (<see cref="Accept"/>).
 /// </summary>
 internal sealed class UnwrappedKey : IDisposable
 {
@@ -24,6 +24,7 @@ internal sealed class UnwrappedKey : IDisposable
         Kcv = handle.Kcv;
         Usage = handle.Usage;
         Algorithm = handle.Algorithm;
+        Exportable = handle.Exportable;
         _wrapped = [handle.Wrapped.ToArray()];
         Material = Pinned(material);
         _tdes = Algorithm == KeyAlgorithm.Tdes2Key ? new TdesKey(Material) : null;
@@ -37,6 +38,8 @@ internal sealed class UnwrappedKey : IDisposable
     public KeyUsage Usage { get; }
 
     public KeyAlgorithm Algorithm { get; }
+
+    public bool Exportable { get; }
 
     public byte[] Material { get; }
 
@@ -55,7 +58,7 @@ internal sealed class UnwrappedKey : IDisposable
 
     public bool Matches(KeyHandle handle)
     {
-        if (handle.Usage != Usage || handle.Algorithm != Algorithm || handle.Alias != Alias || handle.Kcv != Kcv)
+        if (handle.Usage != Usage || handle.Algorithm != Algorithm || handle.Alias != Alias || handle.Kcv != Kcv || handle.Exportable != Exportable)
         {
             return false;
         }
@@ -75,7 +78,8 @@ internal sealed class UnwrappedKey : IDisposable
     /// </summary>
     public bool Accept(UnwrappedKey other)
     {
-        if (other.Usage != Usage || other.Algorithm != Algorithm || other.Alias != Alias || other.Kcv != Kcv || !CryptographicOperations.FixedTimeEquals(other.Material, Material))
+        if (other.Usage != Usage || other.Algorithm != Algorithm || other.Alias != Alias || other.Kcv != Kcv || other.Exportable != Exportable
+            || !CryptographicOperations.FixedTimeEquals(other.Material, Material))
         {
             return false;
         }

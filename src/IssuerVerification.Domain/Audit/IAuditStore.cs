@@ -8,4 +8,7 @@ public interface IAuditStore
 
     /// <summary>Every record, chain by chain, each chain in its order (by number).</summary>
     IAsyncEnumerable<AuditEntry> InChainOrderAsync(CancellationToken ct);
+
+    /// <summary>The checkpoint of every chain whose oldest records expired, by chain.</summary>
+    Task<IReadOnlyDictionary<string, AuditCheckpoint>> CheckpointsAsync(CancellationToken ct);
 }

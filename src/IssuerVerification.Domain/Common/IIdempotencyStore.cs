@@ -19,7 +19,4 @@ public interface IIdempotencyStore
 
     /// <summary>Deletes the client's record with this key if it was made at <paramref name="createdAt"/> (an expired one).</summary>
     Task RemoveAsync(string client, string key, DateTime createdAt, CancellationToken ct);
-
-    /// <summary>Deletes at most <paramref name="batch"/> records made before <paramref name="before"/>; returns how many.</summary>
-    Task<int> PurgeAsync(DateTime before, int batch, CancellationToken ct);
 }

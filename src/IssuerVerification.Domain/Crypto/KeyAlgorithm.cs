@@ -13,4 +13,6 @@ public enum KeyAlgorithm
     Aes256,
     /// <summary>ECDSA P-256 private key.</summary>
     EcP256,
+    /// <summary>Triple-length triple DES key A‖B‖C (24 bytes); key-encryption keys only.</summary>
+    Tdes3Key,
 }

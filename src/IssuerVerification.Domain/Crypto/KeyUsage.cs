@@ -15,6 +15,8 @@ public enum KeyUsage
     Cavv,
     /// <summary>Mastercard AAV HMAC key (3-D Secure, SPA).</summary>
     Aav,
+    /// <summary>Key-encryption key (a ZMK, or a TR-31 key block protection key): wraps and unwraps keys exchanged with other HSMs, nothing else.</summary>
+    Kek,
     /// <summary>System key: HMAC key for PAN fingerprints.</summary>
     PanFingerprint,
     /// <summary>System key: AES key that encrypts stored PANs.</summary>

@@ -1,7 +1,8 @@
 namespace IssuerVerification.Domain.Crypto;
 
 /// <summary>
-/// Keys no issuer key may be: all zeros, or a 2-key TDES key whose halves are equal (which is single DES).
+/// Keys no issuer key may be: all zeros, or a TDES key that is single DES (a 2-key key whose halves are equal, a 3-key
+/// key whose first two or last two parts are equal).
 /// For TDES the parity bits (bit 0 of each byte) are ignored, as DES ignores them.
 /// The API refuses such components; the crypto provider refuses to produce such a key.
 /// </summary>
@@ -9,7 +10,7 @@ public static class WeakKeys
 {
     public static bool IsZero(KeyAlgorithm algorithm, ReadOnlySpan<byte> key)
     {
-        var ignored = algorithm == KeyAlgorithm.Tdes2Key ? (byte)0x01 : (byte)0x00;
+        var ignored = algorithm is KeyAlgorithm.Tdes2Key or KeyAlgorithm.Tdes3Key ? (byte)0x01 : (byte)0x00;
         foreach (var b in key)
         {
             if ((b & ~ignored) != 0)
@@ -22,13 +23,19 @@ public static class WeakKeys
 
     public static bool HasEqualHalves(KeyAlgorithm algorithm, ReadOnlySpan<byte> key)
     {
-        if (algorithm != KeyAlgorithm.Tdes2Key || key.Length != 16)
+        return (algorithm, key.Length) switch
         {
-            return false;
-        }
+            (KeyAlgorithm.Tdes2Key, 16) => SameDesKey(key, 0, 8),
+            (KeyAlgorithm.Tdes3Key, 24) => SameDesKey(key, 0, 8) || SameDesKey(key, 8, 16),
+            _ => false,
+        };
+    }
+
+    private static bool SameDesKey(ReadOnlySpan<byte> key, int a, int b)
+    {
         for (var i = 0; i < 8; i++)
         {
-            if ((key[i] & 0xFE) != (key[i + 8] & 0xFE))
+            if ((key[a + i] & 0xFE) != (key[b + i] & 0xFE))
             {
                 return false;
             }
@@ -39,6 +46,6 @@ public static class WeakKeys
     /// <summary>Why <paramref name="key"/> is weak, or null when it is not.</summary>
     public static string? Weakness(KeyAlgorithm algorithm, ReadOnlySpan<byte> key) =>
         IsZero(algorithm, key) ? "The key is all zeros."
-        : HasEqualHalves(algorithm, key) ? "The key's two halves are equal, which makes it single DES."
+        : HasEqualHalves(algorithm, key) ? "The key's halves are equal (or, 3-key, two adjacent parts), which makes it single DES."
         : null;
 }

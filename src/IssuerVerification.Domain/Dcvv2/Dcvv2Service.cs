@@ -1,13 +1,14 @@
 using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Telemetry;
 using IssuerVerification.Domain.Verification;
 
 namespace IssuerVerification.Domain.Dcvv2;
 
 /// <summary>Dynamic CVV2: values for the current and following time windows, and their verification.</summary>
 public sealed class Dcvv2Service(
-    ICardCodes crypto, KeyRing keys, IDcvv2Store store, VerificationGuard guard, IAuditLog audit, TimeProvider clock)
+    ICardCodes crypto, KeyRing keys, IDcvv2Store store, VerificationGuard guard, IAuditLog audit, IssuerMetrics metrics, TimeProvider clock)
 {
     public const int MaxCount = 24;
 
@@ -32,6 +33,7 @@ public sealed class Dcvv2Service(
             Client = client,
         }, ct);
         await audit.WriteGeneratedAsync(clock, client, "dcvv2.generate", card.Fingerprint, ct);
+        metrics.Dcvv2Issued(count);
         return new Dcvv2Issue(card.Pan.Masked, first.Minutes, values);
     }
 

@@ -13,7 +13,8 @@ public sealed class KeyCeremonies(
 {
     private const int Attempts = 5;
 
-    public async Task<KeyCeremony> OpenAsync(string alias, KeyUsage usage, KeyAlgorithm algorithm, int componentCount, Custodian opener, CancellationToken ct)
+    public async Task<KeyCeremony> OpenAsync(
+        string alias, KeyUsage usage, KeyAlgorithm algorithm, int componentCount, bool exportable, Custodian opener, CancellationToken ct)
     {
         if (componentCount < options.MinComponents || componentCount > KeyCeremonyOptions.MaxComponents)
         {
@@ -36,6 +37,7 @@ public sealed class KeyCeremonies(
             Usage = usage,
             Algorithm = algorithm,
             ComponentCount = componentCount,
+            Exportable = exportable,
             Status = CeremonyStatus.Open,
             OpenedBy = opener.Name,
             OpenedAt = now,
@@ -43,7 +45,7 @@ public sealed class KeyCeremonies(
         };
         await store.AddAsync(ceremony, ct);
         await audit.WriteChangedAsync(clock, opener.Name, "key-ceremony.open",
-            $"ceremony {ceremony.Id} alias {alias} usage {usage} components {componentCount}", ct);
+            $"ceremony {ceremony.Id} alias {alias} usage {usage} components {componentCount}{(exportable ? " exportable" : "")}", ct);
         return ceremony;
     }
 
@@ -106,7 +108,7 @@ public sealed class KeyCeremonies(
             ceremony.Components.Add(new CeremonyComponent(custodian.ClientId, custodian.Name, added.ComponentKcv, clock.GetUtcNow().UtcDateTime));
             if (ceremony.Components.Count == ceremony.ComponentCount)
             {
-                key = KeyRing.ToStoredKey(crypto.CompleteKey(Guid.NewGuid(), ceremony.Alias, ceremony.Usage, added.Partial), clock);
+                key = KeyRing.ToStoredKey(crypto.CompleteKey(Guid.NewGuid(), ceremony.Alias, ceremony.Usage, added.Partial, ceremony.Exportable), clock);
             }
         }
         catch (WeakKeyException e)

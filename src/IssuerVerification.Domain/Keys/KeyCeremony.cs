@@ -22,13 +22,15 @@ public sealed class KeyCeremony
     public DateTime OpenedAt { get; init; }
     public DateTime ExpiresAt { get; init; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>Whether the key made will be exportable under a KEK.</summary>
+    public bool Exportable { get; init; }
     /// <summary>The combined key's check value, once completed.</summary>
     public string? Kcv { get; set; }
     /// <summary>Incremented on every change: two replicas changing one ceremony at once cannot both win.</summary>
     public int Version { get; set; }
 
-    /// <summary>The length of each component in bytes: 16 for TDES 2-key, 20 for HMAC-SHA1 (AAV).</summary>
-    public int ComponentBytes => Algorithm == KeyAlgorithm.HmacSha1 ? 20 : 16;
+    /// <summary>The length of each component in bytes: 16 for TDES 2-key, 24 for TDES 3-key, 32 for AES-256, 20 for HMAC-SHA1 (AAV).</summary>
+    public int ComponentBytes => Algorithm == KeyAlgorithm.HmacSha1 ? 20 : KeyUsages.KeyLength(Algorithm);
 
     public PartialKey? PartialKey => Partial is null ? null : new(Id, Algorithm, Components.Count, Partial);
 }

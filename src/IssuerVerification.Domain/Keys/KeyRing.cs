@@ -15,22 +15,28 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, IAuditLog au
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (StoredKey Key, DateTimeOffset At)> _cache = new(StringComparer.Ordinal);
 
-    public async Task<StoredKey> CreateAsync(string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]>? components, CancellationToken ct)
+    public async Task<StoredKey> CreateAsync(
+        string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]>? components, bool exportable, CancellationToken ct)
+    {
+        await RequireNewAliasAsync(alias, ct);
+        var id = Guid.NewGuid();
+        var key = ToStoredKey(components is { Count: > 0 }
+            ? crypto.ImportKey(id, alias, usage, algorithm, components, exportable)
+            : crypto.GenerateKey(id, alias, usage, algorithm, exportable), clock);
+        await store.AddAsync(key, ct);
+        return key;
+    }
+
+    public async Task RequireNewAliasAsync(string alias, CancellationToken ct)
     {
         if (await store.FindAsync(alias, ct) is not null)
         {
             throw new ConflictException($"A key with alias '{alias}' exists.");
         }
-        var id = Guid.NewGuid();
-        var key = ToStoredKey(components is { Count: > 0 }
-            ? crypto.ImportKey(id, alias, usage, algorithm, components)
-            : crypto.GenerateKey(id, alias, usage, algorithm), clock);
-        await store.AddAsync(key, ct);
-        return key;
     }
 
     /// <summary>A new active key's record from the handle the crypto provider made.</summary>
-    public static StoredKey ToStoredKey(KeyHandle handle, TimeProvider clock) => new()
+    public static StoredKey ToStoredKey(KeyHandle handle, TimeProvider clock, bool legacyKeyBlock = false) => new()
     {
         Id = handle.Id,
         Alias = handle.Alias,
@@ -40,6 +46,8 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, IAuditLog au
         Kcv = handle.Kcv,
         Status = KeyStatus.Active,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
+        Exportable = handle.Exportable,
+        LegacyKeyBlock = legacyKeyBlock,
     };
 
     /// <summary>
@@ -127,7 +135,7 @@ public sealed class KeyRing(IKeyStore store, IKeyManagement crypto, IAuditLog au
         }
         try
         {
-            return (await CreateAsync(alias, usage, KeyUsages.AlgorithmOf(usage), null, ct)).Handle;
+            return (await CreateAsync(alias, usage, KeyUsages.AlgorithmOf(usage), null, false, ct)).Handle;
         }
         catch (ConflictException)
         {

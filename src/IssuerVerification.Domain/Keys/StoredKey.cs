@@ -15,6 +15,10 @@ public sealed class StoredKey
     /// <summary>Incremented each time the material is re-wrapped.</summary>
     public int Version { get; set; } = 1;
     public DateTime CreatedAt { get; init; }
+    /// <summary>May be exported under a KEK; set at creation only (the wrapping binds it).</summary>
+    public bool Exportable { get; init; }
+    /// <summary>Imported from a TR-31 key block of a legacy version (A or C, key-variant binding).</summary>
+    public bool LegacyKeyBlock { get; init; }
 
-    public KeyHandle Handle => new(Id, Alias, Usage, Algorithm, Kcv, Wrapped);
+    public KeyHandle Handle => new(Id, Alias, Usage, Algorithm, Kcv, Wrapped, Exportable);
 }

@@ -5,6 +5,7 @@ using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Delivery;
 using IssuerVerification.Domain.Keys;
+using IssuerVerification.Domain.Telemetry;
 using IssuerVerification.Domain.Verification;
 
 namespace IssuerVerification.Domain.Tokens;
@@ -15,7 +16,7 @@ namespace IssuerVerification.Domain.Tokens;
 /// </summary>
 public sealed class TokenVerificationService(
     ITokenVerificationStore store, ICardStore cards, PanProtector pans, CardRanges ranges, CardStateCache states,
-    SecretHasher hasher, IMessageDelivery delivery, IAuditLog audit, TimeProvider clock)
+    SecretHasher hasher, IMessageDelivery delivery, IAuditLog audit, IssuerMetrics metrics, TimeProvider clock)
 {
     public const string Purpose = "token_verification";
 
@@ -64,6 +65,7 @@ public sealed class TokenVerificationService(
             status.Binds() ? TokenBinding.Of(verification, now) : null,
             status.IsFinal() ? TokenCallback.For(verification, status, now) : null, ct);
         await AuditAsync(client, "token.verify", verification, decision.ToString().ToLowerInvariant(), string.Join(' ', reasons), ct);
+        metrics.TokenDecided(decision.ToString().ToLowerInvariant());
         return verification;
     }
 
@@ -93,7 +95,7 @@ public sealed class TokenVerificationService(
             throw await WrongStateAsync(id, ct);
         }
         var card = await cards.FindAsync(verification.CardId!.Value, ct) ?? throw new NotFoundException("The card is no longer registered.");
-        await delivery.SendAsync(new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code), ct);
+        await DeliverAsync(new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code), ct);
         await AuditAsync(client, "token.otp.send", verification, "sent", method.Type.ToString(), ct);
         return verification.ExpiresAt;
     }
@@ -116,6 +118,7 @@ public sealed class TokenVerificationService(
         await AuditAsync(client, "token.otp.verify", verification, AuditOutcomes.NoMatch, $"{check.AttemptsRemaining} attempts remaining", ct);
         if (check.Status == TokenVerificationStatus.Failed)
         {
+            metrics.StepUpEnded("failed");
             await AuditAsync(client, "token.status", verification, "failed", null, ct);
         }
         return check;
@@ -162,8 +165,23 @@ public sealed class TokenVerificationService(
         {
             return false;
         }
+        metrics.StepUpEnded(status.ToString().ToLowerInvariant());
         await AuditAsync(client, "token.status", v, status.ToString().ToLowerInvariant(), null, ct);
         return true;
+    }
+
+    private async Task DeliverAsync(DeliveryMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await delivery.SendAsync(message, ct);
+        }
+        catch (Exception e)
+        {
+            metrics.DeliveryAttempted(message.Channel, e.GetType().FullName);
+            throw;
+        }
+        metrics.DeliveryAttempted(message.Channel, null);
     }
 
     private async Task<TokenVerification> PendingAsync(Guid id, CancellationToken ct)

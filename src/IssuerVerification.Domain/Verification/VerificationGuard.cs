@@ -1,4 +1,5 @@
 using IssuerVerification.Domain.Audit;
+using IssuerVerification.Domain.Telemetry;
 
 namespace IssuerVerification.Domain.Verification;
 
@@ -11,7 +12,7 @@ namespace IssuerVerification.Domain.Verification;
 /// only if the card was not locked at that moment (docs/card-verification.md#lockout). A lock's start (the failure that
 /// locks) and end (the first verification that finds it expired) are audited besides (docs/audit.md).
 /// </summary>
-public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache states, IAuditLog audit, TimeProvider clock)
+public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache states, IAuditLog audit, IssuerMetrics metrics, TimeProvider clock)
 {
     public async Task<VerificationResult> RunAsync(
         CardContext card, string action, string client, Func<CancellationToken, Task<VerificationResult>> check, CancellationToken ct) =>
@@ -51,7 +52,9 @@ public sealed class VerificationGuard(ILockoutStore lockouts, CardStateCache sta
         {
             states.CardChanged(card.Fingerprint);
         }
-        return decided == DecisionOutcome.CardLocked ? (VerificationResult.NoMatch(MismatchReason.CardLocked), default) : (result, payload);
+        var stands = decided == DecisionOutcome.CardLocked ? VerificationResult.NoMatch(MismatchReason.CardLocked) : result;
+        metrics.Verified(action, stands, decided == DecisionOutcome.StandsAndLocks);
+        return decided == DecisionOutcome.CardLocked ? (stands, default) : (result, payload);
     }
 
     private Task WriteLockoutAsync(CardContext card, string client, string outcome, string reason, DateTime now, CancellationToken ct) =>

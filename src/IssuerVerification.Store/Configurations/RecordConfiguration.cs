@@ -27,10 +27,17 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
+        // On PostgreSQL the table is partitioned by month of At (Migrations/AuditPartitionsData.cs): there the primary key
+        // and the unique index also hold At, as PostgreSQL asks of a partitioned table.
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => e.CardFingerprint);
         // A chain's order, and no number twice in a chain.
         builder.HasIndex(e => new { e.Chain, e.Seq }).IsUnique();
     }
+}
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> builder) => builder.HasKey(c => c.Chain);
 }

@@ -15,8 +15,8 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
     public EfAtcStore(IDbContextFactory<IssuerDbContext> contexts)
     {
         _contexts = contexts;
-        _claims = new GroupCommit<AtcClaim, bool>(ClaimAsync);
-        _reads = new GroupCommit<AtcCounterKey, int?>(ReadAsync);
+        _claims = new GroupCommit<AtcClaim, bool>("atc_claims", ClaimAsync);
+        _reads = new GroupCommit<AtcCounterKey, int?>("atc_reads", ReadAsync);
     }
 
     private sealed record AtcClaim(byte[] CardFingerprint, string Application, int Atc, int MaxStep);
@@ -33,28 +33,13 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
     public Task<int?> LastAtcAsync(byte[] cardFingerprint, string application, CancellationToken ct) =>
         _reads.SubmitAsync(new AtcCounterKey(cardFingerprint, application));
 
-    private async Task<IReadOnlyList<int?>> ReadAsync(IReadOnlyList<AtcCounterKey> keys)
-    {
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        var sql = new StringBuilder();
-        for (var i = 0; i < keys.Count; i++)
+    private Task<IReadOnlyList<int?>> ReadAsync(IReadOnlyList<AtcCounterKey> keys) =>
+        _contexts.SelectEachAsync(keys, (command, key, i) =>
         {
-            sql.Append(CultureInfo.InvariantCulture, $"""SELECT "LastAtc" FROM "AtcCounters" WHERE "CardFingerprint" = @f{i} AND "Application" = @a{i};""").AppendLine();
-            command.AddParameter($"@f{i}", keys[i].CardFingerprint);
-            command.AddParameter($"@a{i}", keys[i].Application);
-        }
-        command.CommandText = sql.ToString();
-        var last = new int?[keys.Count];
-        await using var reader = await command.ExecuteReaderAsync();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            last[i] = await reader.ReadAsync() ? reader.GetInt32(0) : null;
-            await reader.NextResultAsync();
-        }
-        return last;
-    }
+            command.AddParameter($"@f{i}", key.CardFingerprint);
+            command.AddParameter($"@a{i}", key.Application);
+            return string.Create(CultureInfo.InvariantCulture, $"""SELECT "LastAtc" FROM "AtcCounters" WHERE "CardFingerprint" = @f{i} AND "Application" = @a{i}""");
+        }, row => row?.GetInt32(0));
 
     public Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct) =>
         _claims.SubmitAsync(new AtcClaim(cardFingerprint, application, atc, maxStep));

@@ -29,4 +29,10 @@ internal sealed class EfAuditStore(IDbContextFactory<IssuerDbContext> contexts) 
             yield return record;
         }
     }
+
+    public async Task<IReadOnlyDictionary<string, AuditCheckpoint>> CheckpointsAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.AuditCheckpoints.AsNoTracking().ToDictionaryAsync(c => c.Chain, ct);
+    }
 }

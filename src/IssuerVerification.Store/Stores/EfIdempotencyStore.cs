@@ -49,10 +49,4 @@ internal sealed class EfIdempotencyStore(IDbContextFactory<IssuerDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.IdempotencyRecords.Where(r => r.Client == client && r.Key == key && r.CreatedAt == createdAt).ExecuteDeleteAsync(ct);
     }
-
-    public async Task<int> PurgeAsync(DateTime before, int batch, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.IdempotencyRecords.Where(r => r.CreatedAt < before).OrderBy(r => r.CreatedAt).Take(batch).ExecuteDeleteAsync(ct);
-    }
 }

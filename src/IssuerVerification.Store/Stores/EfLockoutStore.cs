@@ -23,7 +23,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     {
         _contexts = contexts;
         _chain = new AuditChain(mac);
-        _decisions = new GroupCommit<Decision, DecisionOutcome>(CommitAsync);
+        _decisions = new GroupCommit<Decision, DecisionOutcome>("decisions", CommitAsync);
     }
 
     public async Task<CardState> CardStateAsync(byte[] cardFingerprint, CancellationToken ct)

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using IssuerVerification.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IssuerVerification.Store.Stores;
 
@@ -8,54 +11,121 @@ namespace IssuerVerification.Store.Stores;
 /// left, time not over), with the rows that go with it in the same transaction: so two replicas never both finish one
 /// verification, and a count never passes its maximum.
 /// </summary>
-internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext> contexts) : ITokenVerificationStore
+internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsyncDisposable
 {
     private const TokenVerificationStatus Pending = TokenVerificationStatus.PendingIdv;
+    private readonly IDbContextFactory<IssuerDbContext> _contexts;
+    private readonly GroupCommit<NewVerification, bool> _adds;
+    private readonly GroupCommit<(string TokenReference, string Subject), bool> _boundReads;
+    private readonly GroupCommit<OtpReplacement, bool> _otpReplacements;
 
-    public async Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct)
+    public EfTokenVerificationStore(IDbContextFactory<IssuerDbContext> contexts)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.TokenVerifications.Add(verification);
-        if (callback is not null)
-        {
-            db.TokenCallbacks.Add(callback);
-        }
-        await db.SaveChangesAsync(ct);
-        await BindAsync(db, binding, ct);
-        await transaction.CommitAsync(ct);
+        _contexts = contexts;
+        _adds = new GroupCommit<NewVerification, bool>("token_creates", AddAllAsync);
+        _boundReads = new GroupCommit<(string, string), bool>("token_binding_reads", AreBoundAsync);
+        _otpReplacements = new GroupCommit<OtpReplacement, bool>("token_otp_replacements", ReplaceOtpsAsync);
+    }
+
+    private sealed record NewVerification(TokenVerification Verification, TokenBinding? Binding, TokenCallback? Callback);
+
+    private sealed record OtpReplacement(Guid Id, byte[] OtpHash, DateTime At);
+
+    /// <summary>Concurrent creates are written together: one transaction a batch (group commit), one command of three INSERTs.</summary>
+    public Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct) =>
+        _adds.SubmitAsync(new NewVerification(verification, binding, callback));
+
+    /// <summary>
+    /// The bindings go in key order, so concurrent batches (on any replica) take their unique-index entries in one order and
+    /// cannot deadlock; a subject bound already, or twice in the batch, keeps its first binding.
+    /// </summary>
+    private async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewVerification> adds)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder();
+        ModelSql.AppendInsert(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
+        ModelSql.AppendInsert(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
+        ModelSql.AppendInsert(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
+            .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return [.. adds.Select(_ => true)];
     }
 
     public async Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.TokenVerifications.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
     }
 
-    public async Task<bool> IsBoundAsync(string tokenReference, string subject, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.TokenBindings.AnyAsync(b => b.TokenReference == tokenReference && b.Subject == subject, ct);
-    }
+    /// <summary>Read by every device binding before its decision: batched like the ATC reads, one command a batch.</summary>
+    public Task<bool> IsBoundAsync(string tokenReference, string subject, CancellationToken ct) =>
+        _boundReads.SubmitAsync((tokenReference, subject));
+
+    private Task<IReadOnlyList<bool>> AreBoundAsync(IReadOnlyList<(string TokenReference, string Subject)> keys) =>
+        _contexts.SelectEachAsync(keys, (command, key, i) =>
+        {
+            command.AddParameter($"@r{i}", key.TokenReference);
+            command.AddParameter($"@s{i}", key.Subject);
+            return string.Create(CultureInfo.InvariantCulture, $"""SELECT 1 FROM "TokenBindings" WHERE "TokenReference" = @r{i} AND "Subject" = @s{i}""");
+        }, row => row is not null);
 
     public async Task<IReadOnlyList<TokenBinding>> BindingsAsync(string tokenReference, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.TokenBindings.AsNoTracking().Where(b => b.TokenReference == tokenReference).OrderBy(b => b.BoundAt).ToListAsync(ct);
     }
 
-    public async Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, CancellationToken ct)
+    /// <summary>Every OTP send makes this change: batched like the creates, one command of conditional UPDATEs a batch.</summary>
+    public Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, CancellationToken ct) =>
+        _otpReplacements.SubmitAsync(new OtpReplacement(id, otpHash, at));
+
+    /// <summary>Rows are taken in id order, so concurrent batches cannot deadlock; sends to one verification stay serialised.</summary>
+    private async Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.TokenVerifications
-            .Where(v => v.Id == id && v.Status == Pending && v.ExpiresAt > at && v.OtpSends < v.OtpMaxSends)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.OtpHash, otpHash).SetProperty(v => v.OtpSends, v => v.OtpSends + 1)
-                .SetProperty(v => v.UpdatedAt, at), ct) == 1;
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        ModelSql.AddParameter<TokenVerification>(db, command, "@pending", nameof(TokenVerification.Status), Pending);
+        var order = Enumerable.Range(0, replacements.Count).OrderBy(i => replacements[i].Id).ToList();
+        var sql = new StringBuilder();
+        foreach (var i in order)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                UPDATE "TokenVerifications" SET "OtpHash" = @h{i}, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t{i}
+                WHERE "Id" = @i{i} AND "Status" = @pending AND "ExpiresAt" > @t{i} AND "OtpSends" < "OtpMaxSends" RETURNING 1;
+
+                """);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@i{i}", nameof(TokenVerification.Id), replacements[i].Id);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@h{i}", nameof(TokenVerification.OtpHash), replacements[i].OtpHash);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@t{i}", nameof(TokenVerification.UpdatedAt), replacements[i].At);
+        }
+        command.CommandText = sql.ToString();
+        var replaced = new bool[replacements.Count];
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            foreach (var i in order)
+            {
+                replaced[i] = await reader.ReadAsync();
+                await reader.NextResultAsync();
+            }
+        }
+        await transaction.CommitAsync();
+        return replaced;
     }
 
     public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The SET expressions read the row as it was before this update.
         var counted = await db.TokenVerifications
@@ -81,7 +151,7 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
 
     public async Task<bool> TryFinishAsync(TokenFinish finish, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var pending = db.TokenVerifications.Where(v => v.Id == finish.VerificationId && v.Status == Pending);
         pending = finish.Status == TokenVerificationStatus.Expired
@@ -104,7 +174,7 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
 
     public async Task<IReadOnlyList<TokenVerification>> DueForExpiryAsync(DateTime now, int max, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.TokenVerifications.AsNoTracking().Where(v => v.Status == Pending && v.ExpiresAt <= now)
             .OrderBy(v => v.ExpiresAt).Take(max).ToListAsync(ct);
     }
@@ -123,18 +193,24 @@ internal sealed class EfTokenVerificationStore(IDbContextFactory<IssuerDbContext
     }
 
     /// <summary>Binding a token to a subject it is bound to already keeps the first binding.</summary>
-    private static async Task BindAsync(IssuerDbContext db, TokenBinding? b, CancellationToken ct)
+    private static async Task BindAsync(IssuerDbContext db, TokenBinding? binding, CancellationToken ct)
     {
-        if (b is null)
+        if (binding is null)
         {
             return;
         }
-        // EF keeps a Guid as text in SQLite; a raw parameter would be a blob.
-        object verificationId = db.Database.IsNpgsql() ? b.VerificationId : b.VerificationId.ToString().ToUpperInvariant();
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "TokenBindings" ("TokenReference", "Subject", "DeviceId", "PasskeyCredentialId", "BoundAt", "VerificationId")
-            VALUES ({b.TokenReference}, {b.Subject}, {b.DeviceId}, {b.PasskeyCredentialId}, {b.BoundAt}, {verificationId})
-            ON CONFLICT DO NOTHING
-            """, ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var sql = new StringBuilder();
+        ModelSql.AppendInsert(db, command, sql, "b", [binding], " ON CONFLICT DO NOTHING");
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _adds.DisposeAsync();
+        await _boundReads.DisposeAsync();
+        await _otpReplacements.DisposeAsync();
     }
 }

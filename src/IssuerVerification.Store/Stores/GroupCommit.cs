@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace IssuerVerification.Store.Stores;
@@ -11,13 +12,16 @@ namespace IssuerVerification.Store.Stores;
 internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
 {
     private const int MaxBatch = 256;
+    private readonly string _name;
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _commit;
-    private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Done)> _queue =
-        Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Done, long Submitted)> _queue =
+        Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>, long)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public GroupCommit(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> commit)
+    /// <param name="name">The writer's name in the metrics (<see cref="GroupCommitMetrics"/>).</param>
+    public GroupCommit(string name, Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> commit)
     {
+        _name = name;
         _commit = commit;
         // The writer runs for the process's life: it must not keep the execution context (the audit context, say) of the
         // request that happened to create it.
@@ -30,7 +34,7 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     public Task<TResult> SubmitAsync(TItem item)
     {
         var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite((item, done)))
+        if (!_queue.Writer.TryWrite((item, done, Stopwatch.GetTimestamp())))
         {
             throw new InvalidOperationException("The store is shutting down.");
         }
@@ -39,7 +43,7 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        var batch = new List<(TItem Item, TaskCompletionSource<TResult> Done)>(MaxBatch);
+        var batch = new List<(TItem Item, TaskCompletionSource<TResult> Done, long Submitted)>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
@@ -58,7 +62,20 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
             {
                 batch.ForEach(b => b.Done.TrySetException(e));
             }
+            Measure(batch);
             batch.Clear();
+        }
+    }
+
+    private void Measure(List<(TItem Item, TaskCompletionSource<TResult> Done, long Submitted)> batch)
+    {
+        GroupCommitMetrics.Batch(_name, batch.Count);
+        if (GroupCommitMetrics.WaitsMeasured)
+        {
+            foreach (var entry in batch)
+            {
+                GroupCommitMetrics.Waited(_name, entry.Submitted);
+            }
         }
     }
 

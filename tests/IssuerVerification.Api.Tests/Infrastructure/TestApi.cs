@@ -66,14 +66,19 @@ public sealed class TestApi : WebApplicationFactory<Program>
 
     public static readonly JsonSerializerOptions Json = CreateJson();
 
-    public static async Task<TestApi> StartAsync(string store, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the service on a test server, or with <paramref name="kestrelPort"/> on Kestrel at 127.0.0.1 (for a real browser).</summary>
+    public static async Task<TestApi> StartAsync(string store, IDictionary<string, string?>? settings = null, int? kestrelPort = null)
     {
         // A test that manages its own database (to restart the service on it) passes its connection string.
         var (provider, connectionString, drop) = settings?.TryGetValue("ConnectionStrings:IssuerVerification", out var own) == true
             ? (settings["Storage:Provider"]!, own!, () => Task.CompletedTask)
             : await TestStores.CreateAsync(store);
         var api = new TestApi(store, provider, connectionString, drop, settings);
-        _ = api.Server; // start now: migrations and bootstrap run here
+        if (kestrelPort is { } port)
+        {
+            api.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, port));
+        }
+        api.StartServer(); // start now: migrations and bootstrap run here
         await api.GrantAdminValueScopesAsync();
         return api;
     }

@@ -7,6 +7,8 @@ internal sealed class FakeLockoutStore : ILockoutStore
 {
     public CardState State { get; set; } = new(null, new LockoutState(0, null));
     public bool LockedAtDecision { get; set; }
+    /// <summary>A counted failure is the one that locks the card.</summary>
+    public bool FailureLocks { get; set; }
     public int Reads { get; private set; }
     public List<Decision> Decisions { get; } = [];
 
@@ -19,6 +21,8 @@ internal sealed class FakeLockoutStore : ILockoutStore
     public Task<DecisionOutcome> DecideAsync(Decision decision, CancellationToken ct)
     {
         Decisions.Add(decision);
-        return Task.FromResult(LockedAtDecision ? DecisionOutcome.CardLocked : DecisionOutcome.Stands);
+        return Task.FromResult(LockedAtDecision ? DecisionOutcome.CardLocked
+            : FailureLocks && decision.Effect == LockoutEffect.CountFailure ? DecisionOutcome.StandsAndLocks
+            : DecisionOutcome.Stands);
     }
 }

@@ -8,13 +8,13 @@ namespace IssuerVerification.Domain.Tests.Fakes;
 /// </summary>
 internal sealed class NoKeyManagement : IKeyManagement
 {
-    public KeyHandle GenerateKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm) => throw new NotSupportedException();
+    public KeyHandle GenerateKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, bool exportable = false) => throw new NotSupportedException();
 
-    public KeyHandle ImportKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components) => throw new NotSupportedException();
+    public KeyHandle ImportKey(Guid id, string alias, KeyUsage usage, KeyAlgorithm algorithm, IReadOnlyList<byte[]> components, bool exportable = false) => throw new NotSupportedException();
 
     public ComponentAdded AddComponent(Guid ceremonyId, KeyAlgorithm algorithm, PartialKey? partial, byte[] component) => throw new NotSupportedException();
 
-    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial) => throw new NotSupportedException();
+    public KeyHandle CompleteKey(Guid id, string alias, KeyUsage usage, PartialKey partial, bool exportable = false) => throw new NotSupportedException();
 
     public string CheckValue(KeyHandle key) => key.Kcv;
 

@@ -66,6 +66,32 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the API expecting it to refuse to start: returns its exit code and output once it exited. Fails if it became
+    /// ready, or ran past the start timeout.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(TestDatabase database, IDictionary<string, string>? settings = null)
+    {
+        await using var api = Launch(database, FreePort.Next(), settings);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (!api.HasExited)
+        {
+            Assert.False(timeout.IsCancellationRequested, $"The API did not exit within {StartTimeout.TotalSeconds} s:\n{api.Output}");
+            try
+            {
+                using var response = await api._http.GetAsync("/health/ready", timeout.Token);
+                Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                // not listening (it exits before it listens)
+            }
+            await Task.Delay(100, CancellationToken.None);
+        }
+        api._process.WaitForExit(); // the output is read to its end
+        return (api._process.ExitCode, api.Output);
+    }
+
     /// <summary>A client with this API key (the bootstrap admin key by default) and a per-request timeout.</summary>
     public HttpClient Client(string? apiKey = AdminKey, TimeSpan? timeout = null)
     {

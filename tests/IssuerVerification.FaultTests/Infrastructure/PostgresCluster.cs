@@ -98,6 +98,26 @@ public sealed class PostgresCluster : IAsyncDisposable
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
     }
 
+    /// <summary>
+    /// Password authentication (scram-sha-256) over TCP for every role but postgres, which stays trusted for the tests' own
+    /// connections; the server rereads its rules at once.
+    /// </summary>
+    public async Task RequirePasswordsAsync()
+    {
+        await File.WriteAllTextAsync(Path.Combine(Data, "pg_hba.conf"),
+            "local all all trust\nhost all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n");
+        await ExecuteAsync("SELECT pg_reload_conf()");
+    }
+
+    /// <summary>Runs one statement as postgres, on <paramref name="database"/>.</summary>
+    public async Task ExecuteAsync(string sql, string database = "postgres")
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString.Replace("Database=postgres", $"Database={database}", StringComparison.Ordinal));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public string ReadLog()
     {
         var log = Path.Combine(_dir, "log");

@@ -23,6 +23,26 @@ namespace IssuerVerification.Store.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IssuerVerification.Domain.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("IssuerVerification.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -427,6 +447,9 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kcv")
                         .HasColumnType("text");
 
@@ -476,9 +499,15 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kcv")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("LegacyKeyBlock")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -501,6 +530,270 @@ namespace IssuerVerification.Store.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Keys");
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.HistoryCheckpoint", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("NextSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("ThreeDsHistoryCheckpoints", (string)null);
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.IssuedValue", b =>
+                {
+                    b.Property<byte[]>("ValueHash")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("AcsTransId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ValueHash");
+
+                    b.ToTable("ThreeDsIssuedValues", (string)null);
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.ThreeDsAuthentication", b =>
+                {
+                    b.Property<Guid>("AcsTransId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AresReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AresStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("CardFingerprint")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChallengeCancel")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ChallengeMaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChallengeMaxSends")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("CodeHash")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeliveryChannel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Eci")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Exponent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MaskedPan")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MaskedRecipient")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MerchantName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MessageVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NotificationUrl")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("PanEncrypted")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedValue")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ThreeDsServerTransId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TransStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TransStatusReason")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AcsTransId");
+
+                    b.HasIndex("ThreeDsServerTransId")
+                        .IsUnique();
+
+                    b.HasIndex("TransStatus", "ExpiresAt");
+
+                    b.ToTable("ThreeDsAuthentications", (string)null);
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.ThreeDsHistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AcsTransId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Eci")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Exponent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("MaskedPan")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MerchantName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ThreeDsServerTransId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TransStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TransStatusReason")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcsTransId")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Chain", "Seq")
+                        .IsUnique();
+
+                    b.HasIndex("TransStatus", "CreatedAt");
+
+                    b.HasIndex("Bin", "Last4", "CreatedAt");
+
+                    b.ToTable("ThreeDsHistory", (string)null);
                 });
 
             modelBuilder.Entity("IssuerVerification.Domain.Tokens.TokenBinding", b =>

@@ -18,6 +18,26 @@ namespace IssuerVerification.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("IssuerVerification.Domain.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("IssuerVerification.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -420,6 +440,9 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kcv")
                         .HasColumnType("TEXT");
 
@@ -469,9 +492,15 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exportable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kcv")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegacyKeyBlock")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -494,6 +523,268 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Keys");
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.HistoryCheckpoint", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("NextSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("ThreeDsHistoryCheckpoints", (string)null);
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.IssuedValue", b =>
+                {
+                    b.Property<byte[]>("ValueHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("AcsTransId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ValueHash");
+
+                    b.ToTable("ThreeDsIssuedValues", (string)null);
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.ThreeDsAuthentication", b =>
+                {
+                    b.Property<Guid>("AcsTransId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AresReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AresStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CardFingerprint")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChallengeCancel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChallengeMaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChallengeMaxSends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CodeHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryChannel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eci")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Exponent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaskedPan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedRecipient")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotificationUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PanEncrypted")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedValue")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThreeDsServerTransId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransStatusReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AcsTransId");
+
+                    b.HasIndex("ThreeDsServerTransId")
+                        .IsUnique();
+
+                    b.HasIndex("TransStatus", "ExpiresAt");
+
+                    b.ToTable("ThreeDsAuthentications", (string)null);
+                });
+
+            modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.ThreeDsHistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AcsTransId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eci")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Exponent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("MaskedPan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThreeDsServerTransId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransStatusReason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcsTransId")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Chain", "Seq")
+                        .IsUnique();
+
+                    b.HasIndex("TransStatus", "CreatedAt");
+
+                    b.HasIndex("Bin", "Last4", "CreatedAt");
+
+                    b.ToTable("ThreeDsHistory", (string)null);
                 });
 
             modelBuilder.Entity("IssuerVerification.Domain.Tokens.TokenBinding", b =>
