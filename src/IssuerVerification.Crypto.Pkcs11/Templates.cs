@@ -91,6 +91,16 @@ internal static class Templates
         Attributes.Create(CKA.CKA_DERIVE, false),
     ];
 
+    /// <summary>A P-256 key pair moved in from the software provider: the public point (DER OCTET STRING) and the private scalar.</summary>
+    public static List<IObjectAttribute> EcPublicValue(string label, string alias, byte[] point) =>
+        [Attributes.Create(CKA.CKA_CLASS, CKO.CKO_PUBLIC_KEY), Attributes.Create(CKA.CKA_KEY_TYPE, CKK.CKK_EC), Attributes.Create(CKA.CKA_EC_POINT, point), .. EcPublic(label, alias)];
+
+    public static List<IObjectAttribute> EcPrivateValue(string label, string alias, byte[] scalar) =>
+    [
+        Attributes.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), Attributes.Create(CKA.CKA_KEY_TYPE, CKK.CKK_EC),
+        Attributes.Create(CKA.CKA_EC_PARAMS, P256), Attributes.Create(CKA.CKA_VALUE, scalar), .. EcPrivate(label, alias),
+    ];
+
     /// <summary>Search template: token objects (not session copies) of <paramref name="objectClass"/> with exactly this label (and this key alias).</summary>
     public static List<IObjectAttribute> Find(string label, CKO objectClass, string? alias = null)
     {

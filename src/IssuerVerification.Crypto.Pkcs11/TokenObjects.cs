@@ -52,8 +52,26 @@ internal static class TokenObjects
         KeyAlgorithm.HmacSha1 or KeyAlgorithm.HmacSha256 =>
             Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_GENERIC_SECRET, SignOnly, HmacKey(key.Algorithm, material), 0, key.Exportable))),
         KeyAlgorithm.Aes256 => Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, material, 0, key.Exportable))),
-        _ => throw new CryptoException("EC signing keys cannot be imported; generate them."),
+        _ => ImportSigningKey(session, label, key, material, generation),
     };
+
+    /// <summary>A P-256 key pair from its PKCS#8 private key: only a move from the software provider brings one (the API generates them).</summary>
+    private static TokenKey ImportSigningKey(ISession session, string label, KeyHandle key, byte[] pkcs8, int generation)
+    {
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
+        var parameters = ecdsa.ExportParameters(includePrivateParameters: true);
+        try
+        {
+            byte[] point = [0x04, .. parameters.Q.X!, .. parameters.Q.Y!];
+            session.CreateObject(Templates.EcPublicValue(label, key.Alias, [0x04, (byte)point.Length, .. point]));
+            return new TokenKey(key, generation, session.CreateObject(Templates.EcPrivateValue(label, key.Alias, parameters.D!)), null, PublicKey([0x04, (byte)point.Length, .. point]));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(parameters.D);
+        }
+    }
 
     /// <summary>Generates the objects of <paramref name="key"/> inside the token and answers them.</summary>
     public static TokenKey Generate(ISession session, string label, KeyHandle key, int generation)
