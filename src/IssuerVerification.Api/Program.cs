@@ -15,6 +15,10 @@ if (args is [HealthProbe.Argument])
 {
     return await HealthProbe.RunAsync();
 }
+if (args is [KeyMoveCommand.Argument, .. var settings])
+{
+    return await KeyMoveCommand.RunAsync(settings);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 // Secrets as files (compose and Kubernetes secrets): a file named Crypto__MasterKey holds Crypto:MasterKey (docs/operations.md).

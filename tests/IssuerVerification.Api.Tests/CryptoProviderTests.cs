@@ -5,8 +5,9 @@ using IssuerVerification.Api.Tests.Infrastructure;
 namespace IssuerVerification.Api.Tests;
 
 /// <summary>
-/// The service on the PKCS#11 provider: a token that goes away answers 503 and the service recovers when it returns; a
-/// store whose keys are not in the token does not start. Alone in its collection: bringing the token back reloads the module.
+/// The service on the PKCS#11 provider: a token that goes away answers 503 and the service recovers when it returns (a store
+/// whose keys are not in the token does not start: FaultTests, StartupFailureTests). Alone in its collection: bringing the
+/// token back reloads the module.
 /// </summary>
 [Collection(Name)]
 public sealed class CryptoProviderTests
@@ -46,30 +47,6 @@ public sealed class CryptoProviderTests
         }
 
         Assert.Equal(Setup.Match, await client.VerifyAsync("/v1/cvv/verify", verify));
-    }
-
-    [Fact]
-    public async Task A_store_whose_keys_are_not_in_the_token_does_not_start()
-    {
-        var (provider, connectionString, drop) = await TestStores.CreateAsync(TestStores.Sqlite);
-        try
-        {
-            var store = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
-            await using (var software = await TestApi.StartAsync(TestStores.Sqlite, new Dictionary<string, string?>(store) { ["Crypto:Provider"] = "Software" }))
-            {
-                await software.RangeAsync("453202", new Dictionary<string, string?> { ["cvv2"] = Cvk });
-            }
-
-            var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApi.StartAsync(TestStores.Sqlite, TestApi.UseToken(new Dictionary<string, string?>(store), TestTokens.Shared)));
-            var message = error.ToString();
-            Assert.Contains("not usable in the PKCS#11 token", message);
-            Assert.Contains("cvv2-453202", message);
-            Assert.Contains("system-panfingerprint", message);
-        }
-        finally
-        {
-            await drop();
-        }
     }
 }
 

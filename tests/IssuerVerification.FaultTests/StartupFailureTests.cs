@@ -45,6 +45,23 @@ public sealed class StartupFailureTests(ClusterFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_store_whose_keys_are_not_in_the_token()
+    {
+        var database = await fixture.CreateDatabaseAsync(Stores.Sqlite);
+        await (await ApiProcess.StartAsync(database)).DisposeAsync(); // the system keys are now wrapped by the software provider
+        var token = TestTokens.Shared;
+        var run = await RunAsync(new Dictionary<string, string>
+        {
+            ["Crypto:Provider"] = "Pkcs11",
+            ["Crypto:Pkcs11:ModulePath"] = token.ModulePath,
+            ["Crypto:Pkcs11:TokenLabel"] = token.Label,
+            ["Crypto:Pkcs11:UserPin"] = token.Pin,
+        }, database);
+        AssertRefused(run, 17, "not usable in the PKCS#11 token");
+        Assert.Contains("'system-panfingerprint' (PanFingerprint)", run.Item2, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Other_settings_the_operator_must_fix()
     {
         AssertRefused(await RunAsync(new Dictionary<string, string> { ["Bootstrap:AdminApiKey"] = "short-admin-key" }), 2, "Bootstrap:AdminApiKey is shorter than 32 characters");

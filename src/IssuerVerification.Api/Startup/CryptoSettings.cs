@@ -22,7 +22,7 @@ internal static class CryptoSettings
         var provider = configuration["Crypto:Provider"] ?? Software;
         if (UsesPkcs11(configuration))
         {
-            return new Pkcs11CryptoProvider(Token(configuration.GetSection("Crypto:Pkcs11")));
+            return CreateToken(configuration);
         }
         if (!string.Equals(provider, Software, StringComparison.OrdinalIgnoreCase))
         {
@@ -33,6 +33,9 @@ internal static class CryptoSettings
         Array.ForEach(masterKeys, key => CryptographicOperations.ZeroMemory(key)); // the provider keeps its own pinned copies
         return software;
     }
+
+    /// <summary>The PKCS#11 provider of <c>Crypto:Pkcs11</c>, whatever <c>Crypto:Provider</c> says (switching needs it beside the software provider).</summary>
+    public static Pkcs11CryptoProvider CreateToken(IConfiguration configuration) => new(Token(configuration.GetSection("Crypto:Pkcs11")));
 
     private static Pkcs11Settings Token(IConfigurationSection section)
     {
