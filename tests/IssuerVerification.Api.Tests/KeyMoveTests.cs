@@ -22,7 +22,7 @@ public sealed class KeyMoveTests
             object cvv2, cvc3;
             string card;
             await using (var software = await TestApi.StartAsync(store, new Dictionary<string, string?>(deployment)
-                { ["Crypto:Provider"] = "Software", ["Demo:Seed"] = "true", ["environment"] = "Development" }))
+            { ["Crypto:Provider"] = "Software", ["Demo:Seed"] = "true", ["environment"] = "Development" }))
             {
                 var client = software.Client(DemoData.ClientKey);
                 cvv2 = new { pan = DemoData.VisaPan, expiry = "9911", kind = "cvv2", value = await ValueAsync(client, "/v1/cvv/generate", new { pan = DemoData.VisaPan, expiry = "9911", kind = "cvv2" }, "value") };
@@ -30,7 +30,9 @@ public sealed class KeyMoveTests
                 cvc3 = new { atc.pan, atc.ivcvc3, atc.unpredictableNumber, atc.atc, cvc3 = (await ValueAsync(client, "/v1/cvc3/generate", atc, "cvc3"))[2..] };
                 var registered = await software.Client().PostJsonAsync("/v1/admin/cards", new
                 {
-                    pan = "4444333322229999", expiry = "3012", cardholder = new { name = "ANA SWITCH", phone = "+15555550123", email = "ana@example.com" },
+                    pan = "4444333322229999",
+                    expiry = "3012",
+                    cardholder = new { name = "ANA SWITCH", phone = "+15555550123", email = "ana@example.com" },
                 });
                 card = (await registered.ReadJsonAsync(System.Net.HttpStatusCode.Created)).GetProperty("cardId").GetString()!;
             }
