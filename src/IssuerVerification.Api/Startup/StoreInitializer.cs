@@ -122,7 +122,7 @@ internal sealed class StoreInitializer(
         {
             throw new StartupFailure(ExitCodes.KeysNotInToken,
                 $"{missing.Count} stored key(s) are not usable in the PKCS#11 token, so the service will not start with Crypto:Provider=Pkcs11. "
-                + "Move the deployment's keys into the token first (docs/crypto-provider.md, \"Switching\"): " + string.Join("; ", missing));
+                + "Move the deployment's keys into the token first (move-keys-to-token: docs/crypto-provider.md, \"Switching\"): " + string.Join("; ", missing));
         }
     }
 
