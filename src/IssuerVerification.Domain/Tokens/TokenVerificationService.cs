@@ -94,7 +94,7 @@ public sealed class TokenVerificationService(
         {
             throw await WrongStateAsync(id, ct);
         }
-        var card = await cards.FindAsync(verification.CardId!.Value, ct) ?? throw new NotFoundException("The card is no longer registered.");
+        var card = (await states.GetAsync(verification.CardFingerprint, ct)).Card ?? throw new NotFoundException("The card is no longer registered.");
         await DeliverAsync(new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code), ct);
         await AuditAsync(client, "token.otp.send", verification, "sent", method.Type.ToString(), ct);
         return verification.ExpiresAt;

@@ -16,6 +16,7 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     private const TokenVerificationStatus Pending = TokenVerificationStatus.PendingIdv;
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
     private readonly GroupCommit<NewVerification, bool> _adds;
+    private readonly GroupCommit<Guid, TokenVerification?> _reads;
     private readonly GroupCommit<(string TokenReference, string Subject), bool> _boundReads;
     private readonly GroupCommit<OtpReplacement, bool> _otpReplacements;
 
@@ -23,6 +24,7 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     {
         _contexts = contexts;
         _adds = new GroupCommit<NewVerification, bool>("token_creates", AddAllAsync);
+        _reads = new GroupCommit<Guid, TokenVerification?>("token_reads", FindAllAsync);
         _boundReads = new GroupCommit<(string, string), bool>("token_binding_reads", AreBoundAsync);
         _otpReplacements = new GroupCommit<OtpReplacement, bool>("token_otp_replacements", ReplaceOtpsAsync);
     }
@@ -58,10 +60,14 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         return [.. adds.Select(_ => true)];
     }
 
-    public async Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct)
+    /// <summary>Read by every step-up call before its change: batched like the bound-device reads, one query a batch.</summary>
+    public Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct) => _reads.SubmitAsync(id);
+
+    private async Task<IReadOnlyList<TokenVerification?>> FindAllAsync(IReadOnlyList<Guid> ids)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.TokenVerifications.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
+        await using var db = await _contexts.CreateDbContextAsync();
+        var found = await db.TokenVerifications.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id);
+        return [.. ids.Select(found.GetValueOrDefault)];
     }
 
     /// <summary>Read by every device binding before its decision: batched like the ATC reads, one command a batch.</summary>
@@ -210,6 +216,7 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     public async ValueTask DisposeAsync()
     {
         await _adds.DisposeAsync();
+        await _reads.DisposeAsync();
         await _boundReads.DisposeAsync();
         await _otpReplacements.DisposeAsync();
     }
