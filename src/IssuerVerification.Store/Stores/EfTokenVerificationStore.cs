@@ -33,6 +33,8 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
 
     private sealed record OtpReplacement(Guid Id, byte[] OtpHash, DateTime At);
 
+    private static readonly Comparer<OtpReplacement> ReplacementOrder = Comparer<OtpReplacement>.Create((x, y) => x.Id.CompareTo(y.Id));
+
     /// <summary>Concurrent creates are written together: one transaction a batch (group commit), one command of three INSERTs.</summary>
     public Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct) =>
         _adds.SubmitAsync(new NewVerification(verification, binding, callback));
@@ -41,24 +43,18 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     /// The bindings go in key order, so concurrent batches (on any replica) take their unique-index entries in one order and
     /// cannot deadlock; a subject bound already, or twice in the batch, keeps its first binding.
     /// </summary>
-    private async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewVerification> adds)
-    {
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder();
-        ModelSql.AppendInsert(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
-        ModelSql.AppendInsert(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
-        ModelSql.AppendInsert(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
-            .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-        return [.. adds.Select(_ => true)];
-    }
+    private Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewVerification> adds) =>
+        _contexts.InTransactionAsync<IReadOnlyList<bool>>(async (db, command) =>
+        {
+            var sql = new StringBuilder();
+            ModelSql.AppendInsert(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
+            ModelSql.AppendInsert(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
+            ModelSql.AppendInsert(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
+                .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync();
+            return [.. adds.Select(_ => true)];
+        });
 
     /// <summary>Read by every step-up call before its change: batched like the bound-device reads, one query a batch.</summary>
     public Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct) => _reads.SubmitAsync(id);
@@ -93,41 +89,18 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         _otpReplacements.SubmitAsync(new OtpReplacement(id, otpHash, at));
 
     /// <summary>Rows are taken in id order, so concurrent batches cannot deadlock; sends to one verification stay serialised.</summary>
-    private async Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements)
-    {
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        ModelSql.AddParameter<TokenVerification>(db, command, "@pending", nameof(TokenVerification.Status), Pending);
-        var order = Enumerable.Range(0, replacements.Count).OrderBy(i => replacements[i].Id).ToList();
-        var sql = new StringBuilder();
-        foreach (var i in order)
+    private Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements) =>
+        _contexts.ApplyEachAsync(replacements, ReplacementOrder, (db, command, r, i) =>
         {
-            sql.Append(CultureInfo.InvariantCulture, $"""
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@i{i}", nameof(TokenVerification.Id), r.Id);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@h{i}", nameof(TokenVerification.OtpHash), r.OtpHash);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@t{i}", nameof(TokenVerification.UpdatedAt), r.At);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@p{i}", nameof(TokenVerification.Status), Pending);
+            return string.Create(CultureInfo.InvariantCulture, $"""
                 UPDATE "TokenVerifications" SET "OtpHash" = @h{i}, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t{i}
-                WHERE "Id" = @i{i} AND "Status" = @pending AND "ExpiresAt" > @t{i} AND "OtpSends" < "OtpMaxSends" RETURNING 1;
-
+                WHERE "Id" = @i{i} AND "Status" = @p{i} AND "ExpiresAt" > @t{i} AND "OtpSends" < "OtpMaxSends" RETURNING 1
                 """);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@i{i}", nameof(TokenVerification.Id), replacements[i].Id);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@h{i}", nameof(TokenVerification.OtpHash), replacements[i].OtpHash);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@t{i}", nameof(TokenVerification.UpdatedAt), replacements[i].At);
-        }
-        command.CommandText = sql.ToString();
-        var replaced = new bool[replacements.Count];
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            foreach (var i in order)
-            {
-                replaced[i] = await reader.ReadAsync();
-                await reader.NextResultAsync();
-            }
-        }
-        await transaction.CommitAsync();
-        return replaced;
-    }
+        });
 
     public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
     {
