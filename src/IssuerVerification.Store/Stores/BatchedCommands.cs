@@ -61,17 +61,24 @@ internal static class BatchedCommands
         });
     }
 
-    /// <summary>One command in its own transaction: <paramref name="run"/> writes and executes it; committed when it returns.</summary>
+    /// <summary>
+    /// One command in its own transaction: <paramref name="run"/> writes and executes it; committed when it returns.
+    /// PostgreSQL runs the statements of one command in one implicit transaction and commits it before it answers (one round
+    /// trip); SQLite needs an explicit one.
+    /// </summary>
     public static async Task<T> InTransactionAsync<T>(this IDbContextFactory<IssuerDbContext> contexts, Func<IssuerDbContext, DbCommand, Task<T>> run)
     {
         await using var db = await contexts.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync();
+        await using var transaction = db.Database.IsNpgsql() ? null : await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var result = await run(db, command);
-        await transaction.CommitAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
         return result;
     }
 }
