@@ -1,6 +1,6 @@
 -- wrk script for bench/load/run.sh: one endpoint per run, keep-alive connections.
 --
---   wrk -t T -c C -d D -s bench.lua http://127.0.0.1:PORT -- NAME T PATH BODIES|- [API_KEY]
+--   wrk -t T -c C -d D -s bench.lua http://127.0.0.1:PORT -- NAME T PATH BODIES|- [API_KEY] [RATE]
 --
 -- BODIES is a file with one JSON request body per line, POSTed to PATH; "-" sends GET PATH instead.
 -- Thread i of T takes lines i, i+T, i+2T, ... and sends them in file order, wrapping at the end (counted in
@@ -9,6 +9,20 @@
 -- machine-readable RESULT line (latencies in microseconds) that run.sh turns into the table.
 -- NAME "tokens-yellow" runs the yellow path: each yellow verification created is followed by its OTP send
 -- (POST PATH/{id}/otp with the first method); "match" then counts the sends accepted (202), one per finished path.
+-- RATE (requests per second, all threads together) paces the run: each thread spaces its requests evenly on a schedule
+-- (delay() holds a connection until its request's slot), so latency is measured at that load, not at saturation. A thread
+-- that falls behind its schedule sends at once (it never catches up in a burst of more than one request per connection).
+
+local ffi = require("ffi")
+ffi.cdef[[
+  typedef struct { long tv_sec; long tv_nsec; } timespec;
+  int clock_gettime(int clk_id, timespec *tp);
+]]
+local function now_ms()
+  local t = ffi.new("timespec")
+  ffi.C.clock_gettime(1, t) -- CLOCK_MONOTONIC
+  return tonumber(t.tv_sec) * 1000 + tonumber(t.tv_nsec) / 1e6
+end
 
 local threads = {}
 local next_id = 0
@@ -25,6 +39,9 @@ function init(args)
   local path = args[3]
   local file = args[4]
   local key = args[5]
+  local rate = tonumber(args[6] or "0")
+  interval = rate > 0 and nthreads * 1000 / rate or 0 -- ms between this thread's requests
+  slot = nil
   reqs = {}
   is_get = (file == "-")
   if is_get then
@@ -52,6 +69,15 @@ function init(args)
   matches = 0
   other_status = 0
   reasons = {}
+end
+
+function delay()
+  if interval == 0 then
+    return 0
+  end
+  local now = now_ms()
+  slot = (slot == nil or slot < now - interval) and now or slot + interval
+  return math.max(0, slot - now)
 end
 
 function request()

@@ -27,11 +27,21 @@ public sealed class TokenVerificationService(
         var card = state.Card;
         var settings = card is null ? new TokenVerificationSettings() : (await ranges.ForAsync(pan, ct)).TokenVerification;
         var now = Now;
-        var methods = card is null ? [] : IdvMethods.For(request.Network, await pans.OpenCardholderAsync(card.Cardholder, card.PanFingerprint, ct));
         var subject = TokenVerification.SubjectOf(request.RequestType, request.DeviceId, request.PasskeyCredentialId);
         var deviceKnown = subject is null ? (bool?)null : await store.IsBoundAsync(request.TokenReference, subject, ct);
-        var (decision, reasons) = TokenDecisions.Decide(new TokenDecisionInput(
-            TokenDecisions.Standing(card, state.Lockout.LockedUntil, now), request.RiskScore, request.Recommendation, deviceKnown, methods.Count > 0), settings);
+        var input = new TokenDecisionInput(
+            TokenDecisions.Standing(card, state.Lockout.LockedUntil, now), request.RiskScore, request.Recommendation, deviceKnown, HasIdvMethod: true);
+        var (decision, reasons) = TokenDecisions.Decide(input, settings);
+        // The cardholder's contacts are opened only for a step-up that offers them; a yellow without any is red.
+        IReadOnlyList<IdvMethod> methods = [];
+        if (decision == TokenDecision.Yellow)
+        {
+            methods = IdvMethods.For(request.Network, await pans.OpenCardholderAsync(card!.Cardholder, card.PanFingerprint, ct));
+            if (methods.Count == 0)
+            {
+                (decision, reasons) = TokenDecisions.Decide(input with { HasIdvMethod = false }, settings);
+            }
+        }
         var verification = new TokenVerification
         {
             Id = Guid.NewGuid(),
@@ -52,7 +62,7 @@ public sealed class TokenVerificationService(
             Decision = decision,
             Status = TokenStatuses.Initial(decision),
             Reasons = reasons,
-            IdvMethods = decision == TokenDecision.Yellow ? methods : [],
+            IdvMethods = methods,
             OtpMaxAttempts = settings.OtpMaxAttempts,
             OtpMaxSends = settings.OtpMaxSends,
             ExpiresAt = now.AddMinutes(settings.StepUpMinutes),
@@ -61,10 +71,13 @@ public sealed class TokenVerificationService(
         };
 
         var status = verification.Status;
-        await store.AddAsync(verification,
-            status.Binds() ? TokenBinding.Of(verification, now) : null,
-            status.IsFinal() ? TokenCallback.For(verification, status, now) : null, ct);
-        await AuditAsync(client, "token.verify", verification, decision.ToString().ToLowerInvariant(), string.Join(' ', reasons), ct);
+        // The decision's audit record is written alongside the verification (two writers, one wait): the answer goes once both
+        // are durable; if the store fails, the record shows a decision the client got a 503 for.
+        await Task.WhenAll(
+            store.AddAsync(verification,
+                status.Binds() ? TokenBinding.Of(verification, now) : null,
+                status.IsFinal() ? TokenCallback.For(verification, status, now) : null, ct),
+            AuditAsync(client, "token.verify", verification, decision.ToString().ToLowerInvariant(), string.Join(' ', reasons), ct));
         metrics.TokenDecided(decision.ToString().ToLowerInvariant());
         return verification;
     }
@@ -94,7 +107,7 @@ public sealed class TokenVerificationService(
         {
             throw await WrongStateAsync(id, ct);
         }
-        var card = await cards.FindAsync(verification.CardId!.Value, ct) ?? throw new NotFoundException("The card is no longer registered.");
+        var card = (await states.GetAsync(verification.CardFingerprint, ct)).Card ?? throw new NotFoundException("The card is no longer registered.");
         await DeliverAsync(new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code), ct);
         await AuditAsync(client, "token.otp.send", verification, "sent", method.Type.ToString(), ct);
         return verification.ExpiresAt;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using IssuerVerification.Domain.CardVerification;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +22,12 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
 
     private sealed record AtcCounterKey(byte[] CardFingerprint, string Application);
 
-    /// <summary>Byte-wise order of fingerprints: the order in which a batch takes its rows.</summary>
-    private static readonly Comparer<byte[]> KeyOrder = Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y));
+    /// <summary>The order in which a batch takes its rows: fingerprints byte-wise, then applications.</summary>
+    private static readonly Comparer<AtcClaim> ClaimOrder = Comparer<AtcClaim>.Create((x, y) =>
+    {
+        var byCard = x.CardFingerprint.AsSpan().SequenceCompareTo(y.CardFingerprint);
+        return byCard != 0 ? byCard : string.CompareOrdinal(x.Application, y.Application);
+    });
 
     /// <summary>
     /// The last accepted ATC. Every verification reads it before its cryptogram, so concurrent reads are batched like the
@@ -50,44 +53,20 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
     /// of claims with one ATC exactly one wins, in one batch or across batches and replicas. Rows are taken in key order,
     /// so concurrent batches cannot deadlock.
     /// </summary>
-    private async Task<IReadOnlyList<bool>> ClaimAsync(IReadOnlyList<AtcClaim> claims)
-    {
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var order = Enumerable.Range(0, claims.Count)
-            .OrderBy(i => claims[i].CardFingerprint, KeyOrder).ThenBy(i => claims[i].Application, StringComparer.Ordinal).ToList();
-        var sql = new StringBuilder();
-        foreach (var i in order)
+    private Task<IReadOnlyList<bool>> ClaimAsync(IReadOnlyList<AtcClaim> claims) =>
+        _contexts.ApplyEachAsync(claims, ClaimOrder, (_, command, claim, i) =>
         {
-            sql.Append(CultureInfo.InvariantCulture, $"""
+            command.AddParameter($"@f{i}", claim.CardFingerprint);
+            command.AddParameter($"@a{i}", claim.Application);
+            command.AddParameter($"@t{i}", claim.Atc);
+            command.AddParameter($"@s{i}", claim.MaxStep);
+            return string.Create(CultureInfo.InvariantCulture, $"""
                 INSERT INTO "AtcCounters" ("CardFingerprint", "Application", "LastAtc") VALUES (@f{i}, @a{i}, @t{i})
                 ON CONFLICT ("CardFingerprint", "Application") DO UPDATE SET "LastAtc" = excluded."LastAtc"
                 WHERE "AtcCounters"."LastAtc" < excluded."LastAtc" AND "AtcCounters"."LastAtc" >= excluded."LastAtc" - @s{i}
-                RETURNING 1;
-
+                RETURNING 1
                 """);
-            command.AddParameter($"@f{i}", claims[i].CardFingerprint);
-            command.AddParameter($"@a{i}", claims[i].Application);
-            command.AddParameter($"@t{i}", claims[i].Atc);
-            command.AddParameter($"@s{i}", claims[i].MaxStep);
-        }
-        command.CommandText = sql.ToString();
-        var won = new bool[claims.Count];
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            foreach (var i in order)
-            {
-                won[i] = await reader.ReadAsync();
-                await reader.NextResultAsync();
-            }
-        }
-        await transaction.CommitAsync();
-        return won;
-    }
+        });
 
     public async ValueTask DisposeAsync()
     {

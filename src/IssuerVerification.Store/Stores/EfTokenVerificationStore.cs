@@ -16,6 +16,7 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     private const TokenVerificationStatus Pending = TokenVerificationStatus.PendingIdv;
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
     private readonly GroupCommit<NewVerification, bool> _adds;
+    private readonly GroupCommit<Guid, TokenVerification?> _reads;
     private readonly GroupCommit<(string TokenReference, string Subject), bool> _boundReads;
     private readonly GroupCommit<OtpReplacement, bool> _otpReplacements;
 
@@ -23,6 +24,7 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     {
         _contexts = contexts;
         _adds = new GroupCommit<NewVerification, bool>("token_creates", AddAllAsync);
+        _reads = new GroupCommit<Guid, TokenVerification?>("token_reads", FindAllAsync);
         _boundReads = new GroupCommit<(string, string), bool>("token_binding_reads", AreBoundAsync);
         _otpReplacements = new GroupCommit<OtpReplacement, bool>("token_otp_replacements", ReplaceOtpsAsync);
     }
@@ -30,6 +32,8 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     private sealed record NewVerification(TokenVerification Verification, TokenBinding? Binding, TokenCallback? Callback);
 
     private sealed record OtpReplacement(Guid Id, byte[] OtpHash, DateTime At);
+
+    private static readonly Comparer<OtpReplacement> ReplacementOrder = Comparer<OtpReplacement>.Create((x, y) => x.Id.CompareTo(y.Id));
 
     /// <summary>Concurrent creates are written together: one transaction a batch (group commit), one command of three INSERTs.</summary>
     public Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct) =>
@@ -39,29 +43,27 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     /// The bindings go in key order, so concurrent batches (on any replica) take their unique-index entries in one order and
     /// cannot deadlock; a subject bound already, or twice in the batch, keeps its first binding.
     /// </summary>
-    private async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewVerification> adds)
+    private Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewVerification> adds) =>
+        _contexts.InTransactionAsync<IReadOnlyList<bool>>(async (db, command) =>
+        {
+            var sql = new StringBuilder();
+            ModelSql.AppendInsert(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
+            ModelSql.AppendInsert(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
+            ModelSql.AppendInsert(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
+                .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync();
+            return [.. adds.Select(_ => true)];
+        });
+
+    /// <summary>Read by every step-up call before its change: batched like the bound-device reads, one query a batch.</summary>
+    public Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct) => _reads.SubmitAsync(id);
+
+    private async Task<IReadOnlyList<TokenVerification?>> FindAllAsync(IReadOnlyList<Guid> ids)
     {
         await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder();
-        ModelSql.AppendInsert(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
-        ModelSql.AppendInsert(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
-        ModelSql.AppendInsert(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
-            .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-        return [.. adds.Select(_ => true)];
-    }
-
-    public async Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.TokenVerifications.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
+        var found = await db.TokenVerifications.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id);
+        return [.. ids.Select(found.GetValueOrDefault)];
     }
 
     /// <summary>Read by every device binding before its decision: batched like the ATC reads, one command a batch.</summary>
@@ -87,41 +89,18 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         _otpReplacements.SubmitAsync(new OtpReplacement(id, otpHash, at));
 
     /// <summary>Rows are taken in id order, so concurrent batches cannot deadlock; sends to one verification stay serialised.</summary>
-    private async Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements)
-    {
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        ModelSql.AddParameter<TokenVerification>(db, command, "@pending", nameof(TokenVerification.Status), Pending);
-        var order = Enumerable.Range(0, replacements.Count).OrderBy(i => replacements[i].Id).ToList();
-        var sql = new StringBuilder();
-        foreach (var i in order)
+    private Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements) =>
+        _contexts.ApplyEachAsync(replacements, ReplacementOrder, (db, command, r, i) =>
         {
-            sql.Append(CultureInfo.InvariantCulture, $"""
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@i{i}", nameof(TokenVerification.Id), r.Id);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@h{i}", nameof(TokenVerification.OtpHash), r.OtpHash);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@t{i}", nameof(TokenVerification.UpdatedAt), r.At);
+            ModelSql.AddParameter<TokenVerification>(db, command, $"@p{i}", nameof(TokenVerification.Status), Pending);
+            return string.Create(CultureInfo.InvariantCulture, $"""
                 UPDATE "TokenVerifications" SET "OtpHash" = @h{i}, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t{i}
-                WHERE "Id" = @i{i} AND "Status" = @pending AND "ExpiresAt" > @t{i} AND "OtpSends" < "OtpMaxSends" RETURNING 1;
-
+                WHERE "Id" = @i{i} AND "Status" = @p{i} AND "ExpiresAt" > @t{i} AND "OtpSends" < "OtpMaxSends" RETURNING 1
                 """);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@i{i}", nameof(TokenVerification.Id), replacements[i].Id);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@h{i}", nameof(TokenVerification.OtpHash), replacements[i].OtpHash);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@t{i}", nameof(TokenVerification.UpdatedAt), replacements[i].At);
-        }
-        command.CommandText = sql.ToString();
-        var replaced = new bool[replacements.Count];
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            foreach (var i in order)
-            {
-                replaced[i] = await reader.ReadAsync();
-                await reader.NextResultAsync();
-            }
-        }
-        await transaction.CommitAsync();
-        return replaced;
-    }
+        });
 
     public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
     {
@@ -210,6 +189,7 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     public async ValueTask DisposeAsync()
     {
         await _adds.DisposeAsync();
+        await _reads.DisposeAsync();
         await _boundReads.DisposeAsync();
         await _otpReplacements.DisposeAsync();
     }
