@@ -1,4 +1,3 @@
-using System.Globalization;
 using IssuerVerification.Domain.CardVerification;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,11 +36,11 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
         _reads.SubmitAsync(new AtcCounterKey(cardFingerprint, application));
 
     private Task<IReadOnlyList<int?>> ReadAsync(IReadOnlyList<AtcCounterKey> keys) =>
-        _contexts.SelectEachAsync(keys, (command, key, i) =>
+        _contexts.SelectEachAsync(keys, (command, key) =>
         {
-            command.AddParameter($"@f{i}", key.CardFingerprint);
-            command.AddParameter($"@a{i}", key.Application);
-            return string.Create(CultureInfo.InvariantCulture, $"""SELECT "LastAtc" FROM "AtcCounters" WHERE "CardFingerprint" = @f{i} AND "Application" = @a{i}""");
+            command.AddParameter("@f", key.CardFingerprint);
+            command.AddParameter("@a", key.Application);
+            return """SELECT "LastAtc" FROM "AtcCounters" WHERE "CardFingerprint" = @f AND "Application" = @a""";
         }, row => row?.GetInt32(0));
 
     public Task<bool> TryAdvanceAtcAsync(byte[] cardFingerprint, string application, int atc, int maxStep, CancellationToken ct) =>
@@ -54,18 +53,18 @@ internal sealed class EfAtcStore : IAtcStore, IAsyncDisposable
     /// so concurrent batches cannot deadlock.
     /// </summary>
     private Task<IReadOnlyList<bool>> ClaimAsync(IReadOnlyList<AtcClaim> claims) =>
-        _contexts.ApplyEachAsync(claims, ClaimOrder, (_, command, claim, i) =>
+        _contexts.ApplyEachAsync(claims, ClaimOrder, (_, command, claim) =>
         {
-            command.AddParameter($"@f{i}", claim.CardFingerprint);
-            command.AddParameter($"@a{i}", claim.Application);
-            command.AddParameter($"@t{i}", claim.Atc);
-            command.AddParameter($"@s{i}", claim.MaxStep);
-            return string.Create(CultureInfo.InvariantCulture, $"""
-                INSERT INTO "AtcCounters" ("CardFingerprint", "Application", "LastAtc") VALUES (@f{i}, @a{i}, @t{i})
+            command.AddParameter("@f", claim.CardFingerprint);
+            command.AddParameter("@a", claim.Application);
+            command.AddParameter("@t", claim.Atc);
+            command.AddParameter("@s", claim.MaxStep);
+            return """
+                INSERT INTO "AtcCounters" ("CardFingerprint", "Application", "LastAtc") VALUES (@f, @a, @t)
                 ON CONFLICT ("CardFingerprint", "Application") DO UPDATE SET "LastAtc" = excluded."LastAtc"
-                WHERE "AtcCounters"."LastAtc" < excluded."LastAtc" AND "AtcCounters"."LastAtc" >= excluded."LastAtc" - @s{i}
+                WHERE "AtcCounters"."LastAtc" < excluded."LastAtc" AND "AtcCounters"."LastAtc" >= excluded."LastAtc" - @s
                 RETURNING 1
-                """);
+                """;
         });
 
     public async ValueTask DisposeAsync()

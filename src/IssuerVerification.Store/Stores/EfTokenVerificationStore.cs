@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using IssuerVerification.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -71,11 +70,11 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         _boundReads.SubmitAsync((tokenReference, subject));
 
     private Task<IReadOnlyList<bool>> AreBoundAsync(IReadOnlyList<(string TokenReference, string Subject)> keys) =>
-        _contexts.SelectEachAsync(keys, (command, key, i) =>
+        _contexts.SelectEachAsync(keys, (command, key) =>
         {
-            command.AddParameter($"@r{i}", key.TokenReference);
-            command.AddParameter($"@s{i}", key.Subject);
-            return string.Create(CultureInfo.InvariantCulture, $"""SELECT 1 FROM "TokenBindings" WHERE "TokenReference" = @r{i} AND "Subject" = @s{i}""");
+            command.AddParameter("@r", key.TokenReference);
+            command.AddParameter("@s", key.Subject);
+            return """SELECT 1 FROM "TokenBindings" WHERE "TokenReference" = @r AND "Subject" = @s""";
         }, row => row is not null);
 
     public async Task<IReadOnlyList<TokenBinding>> BindingsAsync(string tokenReference, CancellationToken ct)
@@ -90,16 +89,16 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
 
     /// <summary>Rows are taken in id order, so concurrent batches cannot deadlock; sends to one verification stay serialised.</summary>
     private Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements) =>
-        _contexts.ApplyEachAsync(replacements, ReplacementOrder, (db, command, r, i) =>
+        _contexts.ApplyEachAsync(replacements, ReplacementOrder, (db, command, r) =>
         {
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@i{i}", nameof(TokenVerification.Id), r.Id);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@h{i}", nameof(TokenVerification.OtpHash), r.OtpHash);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@t{i}", nameof(TokenVerification.UpdatedAt), r.At);
-            ModelSql.AddParameter<TokenVerification>(db, command, $"@p{i}", nameof(TokenVerification.Status), Pending);
-            return string.Create(CultureInfo.InvariantCulture, $"""
-                UPDATE "TokenVerifications" SET "OtpHash" = @h{i}, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t{i}
-                WHERE "Id" = @i{i} AND "Status" = @p{i} AND "ExpiresAt" > @t{i} AND "OtpSends" < "OtpMaxSends" RETURNING 1
-                """);
+            ModelSql.AddParameter<TokenVerification>(db, command, "@i", nameof(TokenVerification.Id), r.Id);
+            ModelSql.AddParameter<TokenVerification>(db, command, "@h", nameof(TokenVerification.OtpHash), r.OtpHash);
+            ModelSql.AddParameter<TokenVerification>(db, command, "@t", nameof(TokenVerification.UpdatedAt), r.At);
+            ModelSql.AddParameter<TokenVerification>(db, command, "@p", nameof(TokenVerification.Status), Pending);
+            return """
+                UPDATE "TokenVerifications" SET "OtpHash" = @h, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t
+                WHERE "Id" = @i AND "Status" = @p AND "ExpiresAt" > @t AND "OtpSends" < "OtpMaxSends" RETURNING 1
+                """;
         });
 
     public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
