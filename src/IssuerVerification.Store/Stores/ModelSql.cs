@@ -21,7 +21,10 @@ internal static class ModelSql
         }
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().ToList();
+        // A key the store generates (an identity column) is left out when the first row leaves it unset, as SaveChanges does.
+        var properties = entity.GetProperties()
+            .Where(p => !(p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && Equals(p.GetGetter().GetClrValueUsingContainingEntity(rows[0]!), p.Sentinel)))
+            .ToList();
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO \"{table.Name}\" (")
             .AppendJoin(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\"")).Append(") VALUES ");
         for (var row = 0; row < rows.Count; row++)
