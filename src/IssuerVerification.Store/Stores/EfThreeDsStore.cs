@@ -39,6 +39,12 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync();
+        // A final authentication's trace is kept by its history record alone (the row keeps one only while a challenge needs it).
+        var records = adds.Where(a => a.Authentication.IsFinal).ToDictionary(a => a.Authentication.AcsTransId, a => ThreeDsHistoryRecord.Of(a.Authentication));
+        foreach (var add in adds.Where(a => a.Authentication.IsFinal))
+        {
+            add.Authentication.Trace = [];
+        }
         var inserted = new HashSet<Guid>();
         await using (var command = connection.CreateCommand())
         {
@@ -54,24 +60,24 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
             }
         }
         var kept = adds.Where(a => inserted.Contains(a.Authentication.AcsTransId)).ToList();
-        var final = kept.Where(a => a.Authentication.IsFinal).Select(a => ThreeDsHistoryRecord.Of(a.Authentication)).ToList();
+        var final = kept.Where(a => a.Authentication.IsFinal).Select(a => records[a.Authentication.AcsTransId]).ToList();
         var head = final.Count == 0 ? null : await _chains.TakeAsync(CancellationToken.None);
         ThreeDsHistoryRecord? committed = null;
         try
         {
-            var records = head?.Append(final) ?? [];
+            var chained = head?.Append(final) ?? [];
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             var sql = new StringBuilder();
             ModelSql.AppendInsert(db, command, sql, "v", [.. kept.Select(a => a.Value).OfType<IssuedValue>()]);
-            ModelSql.AppendInsert(db, command, sql, "h", records);
+            ModelSql.AppendInsert(db, command, sql, "h", chained);
             if (sql.Length > 0)
             {
                 command.CommandText = sql.ToString();
                 await command.ExecuteNonQueryAsync();
             }
             await transaction.CommitAsync();
-            committed = records.Count == 0 ? null : records[^1];
+            committed = chained.Count == 0 ? null : chained[^1];
         }
         finally
         {
