@@ -31,10 +31,11 @@ public sealed class AccessControlServer(
         var settings = range?.ThreeDs ?? new ThreeDsSettings();
         var (status, reason) = ThreeDsDecisions.Decide(state, settings,
             request.Category == MessageCategory.Payment ? request.Amount : null, request.ChallengeIndicator, now);
-        // The sealed contacts are opened only for a challenge (a frictionless answer never needs them).
-        var contact = status == TransStatus.Challenge ? Contact(await pans.OpenCardholderAsync(state.Card!.Cardholder, fingerprint, ct)) : null;
+        (string Channel, string Masked)? contact = null;
         if (status == TransStatus.Challenge)
         {
+            // The sealed contacts are opened only for a challenge (a frictionless answer never needs them).
+            contact = Contact(await pans.OpenCardholderAsync(state.Card!.Cardholder, fingerprint, ct));
             (status, reason) = ThreeDsDecisions.Challenge(contact is not null);
         }
         var network = range?.Network ?? (pan.Digits[0] == '4' ? Network.Visa : Network.Mastercard);
