@@ -12,6 +12,8 @@
 #   TOKEN_CARDS=1000 TOKEN_DEVICES=20                 registered cards and devices per card for the token-verification run
 #   THREEDS_CARDS=1000 THREEDS_MAX_RATE=3000          registered cards for the frictionless AReq run, and the rate its
 #                                                     distinct AReqs cover without wrapping (a wrapped AReq is a replay)
+#   THREEDS_HISTORY_ROWS=0                            more AReqs answered (through the API) during the set-up, so that the
+#                                                     integrity check after the threeds run covers that many more records
 #   SOURCE=worktree|head                              build the working tree (default) or the committed HEAD
 #   PROFILE=1                                         also: registered-card CVV run, pg_stat_statements per endpoint,
 #                                                     SQL statements of single requests (log_min_duration_statement=0)
@@ -46,6 +48,7 @@ TOKEN_CARDS=${TOKEN_CARDS:-1000}
 TOKEN_DEVICES=${TOKEN_DEVICES:-20}
 THREEDS_CARDS=${THREEDS_CARDS:-1000}
 THREEDS_MAX_RATE=${THREEDS_MAX_RATE:-3000}
+THREEDS_HISTORY_ROWS=${THREEDS_HISTORY_ROWS:-0}
 SOURCE=${SOURCE:-worktree}
 PROFILE=${PROFILE:-0}
 PERF=${PERF:-0}
@@ -169,7 +172,8 @@ dotnet "$work/setup/LoadSetup.dll" --url "$url" --admin-key "$admin_key" --out "
   --cvv-cards "$CVV_CARDS" --registered-cvv-cards "$registered" --cvv-mismatch-percent "$CVV_MISMATCH_PERCENT" \
   --cvc3-cards "$CVC3_CARDS" --cvc3-warm-atcs "$CVC3_WARM_ATCS" --cvc3-atcs "$CVC3_ATCS" \
   --token-cards "$TOKEN_CARDS" --token-devices "$TOKEN_DEVICES" \
-  --threeds-cards "$THREEDS_CARDS" --threeds-warm $(( WARMUP * THREEDS_MAX_RATE )) --threeds-bodies $(( DURATION * THREEDS_MAX_RATE )) >&2
+  --threeds-cards "$THREEDS_CARDS" --threeds-warm $(( WARMUP * THREEDS_MAX_RATE )) --threeds-bodies $(( DURATION * THREEDS_MAX_RATE )) \
+  --threeds-history "$THREEDS_HISTORY_ROWS" >&2
 client_key=$(cat "$data/client.key")
 log "API on $url (pid $api_pid)"
 
