@@ -54,10 +54,40 @@ public sealed class ThreeDsConcurrencyTests
         var acs = new[] { a.Client(), b.Client() };
         var areq = ThreeDsSetup.BrowserAReq(await a.CardholderAsync());
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => acs[i % 2].AReqAsync(areq)));
-        Assert.Single(answers.Select(r => r.S("acsTransID")).Distinct());
+        Assert.Single(answers.Select(r => (r.S("acsTransID"), r.S("transStatus"), r.S("eci"), r.S("authenticationValue"))).Distinct());
+        Assert.Equal("Y", answers[0].S("transStatus"));
         await using var db = await a.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await db.ThreeDsAuthentications.CountAsync());
         Assert.Equal(1, await db.ThreeDsHistory.CountAsync());
+    });
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Two_different_AReqs_with_one_id_at_once_one_is_answered_the_other_409(string store) => await RaceAsync(store, async (a, b) =>
+    {
+        var acs = new[] { a.Client(), b.Client() };
+        var first = ThreeDsSetup.BrowserAReq(await a.CardholderAsync());
+        var other = first.DeepClone().AsObject();
+        other["merchantName"] = "Another Merchant";
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => acs[i % 2].PostJsonAsync("/v1/3ds/authentications", i % 2 == 0 ? first : other)));
+        // Whichever came first is answered, with its copies; the other AReq and its copies get 409.
+        var answered = Enumerable.Range(0, 10).Where(i => responses[i].StatusCode == HttpStatusCode.OK).Select(i => i % 2).Distinct().ToList();
+        Assert.Single(answered);
+        Assert.All(Enumerable.Range(0, 10).Where(i => i % 2 != answered[0]), i => Assert.Equal(HttpStatusCode.Conflict, responses[i].StatusCode));
+        var ids = await Task.WhenAll(responses.Where(r => r.StatusCode == HttpStatusCode.OK).Select(async r => (await r.ReadJsonAsync()).S("acsTransID")));
+        Assert.Single(ids.Distinct());
+        await using var db = await a.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.ThreeDsHistory.CountAsync());
+    });
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Forty_AReqs_at_once_through_two_replicas_leave_intact_chains(string store) => await RaceAsync(store, async (a, b) =>
+    {
+        var acs = new[] { a.Client(), b.Client() };
+        var pans = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => a.CardholderAsync()));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => acs[i % 2].AReqAsync(ThreeDsSetup.BrowserAReq(pans[i % 4]))));
+        var integrity = await (await (await a.ClientWithScopesAsync("3ds:history")).GetAsync("/v1/3ds/history/integrity")).ReadJsonAsync();
+        Assert.Equal(40, integrity.GetProperty("records").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, integrity.GetProperty("firstBroken").ValueKind);
     });
 
     [Theory, MemberData(nameof(Stores))]

@@ -62,6 +62,40 @@ public sealed class ThreeDsErroTests
     }
 
     [Theory, MemberData(nameof(Stores))]
+    public async Task An_element_of_the_wrong_JSON_type_gets_erro_203_and_nothing_is_stored(string store)
+    {
+        await using var api = await TestApi.StartAsync(store);
+        await api.ThreeDsRangesAsync();
+        var acs = await api.ClientWithScopesAsync("3ds:acs");
+        var pan = await api.CardholderAsync();
+        var number = ThreeDsSetup.BrowserAReq(pan);
+        number["purchaseAmount"] = 1999;
+        Assert.Equal("2.2.0", (await ErroAsync(acs, number, "203", "purchaseAmount")).S("messageVersion"));
+        var two = ThreeDsSetup.BrowserAReq(pan);
+        two["merchantName"] = new JsonObject { ["name"] = "Shop" };
+        two["mcc"] = new JsonArray("5411");
+        await ErroAsync(acs, two, "203", "merchantName,mcc");
+        var control = ThreeDsSetup.BrowserAReq(pan);
+        control["merchantName"] = "Shop\u0007";
+        await ErroAsync(acs, control, "203", "merchantName");
+
+        var history = await api.ClientWithScopesAsync("3ds:history");
+        Assert.Equal(0, (await (await history.GetAsync("/v1/3ds/history")).ReadJsonAsync()).GetProperty("total").GetInt32());
+        number["purchaseAmount"] = "1999";
+        Assert.Equal("Y", (await acs.AReqAsync(number)).S("transStatus"));
+
+        // Not JSON, or not an object, stays a plain 400 (nothing to answer with an Erro).
+        foreach (var body in new[] { "{\"messageType\":", "[1,2]", "" })
+        {
+            var response = await acs.PostAsync("/v1/3ds/authentications", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.False(problem.TryGetProperty("erro", out _));
+        }
+        var text = await acs.PostAsync("/v1/3ds/authentications", new StringContent(number.ToJsonString(), System.Text.Encoding.UTF8, "text/plain"));
+        await text.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
     public async Task Unknown_EMV_elements_are_accepted_but_a_duplicate_element_is_not(string store)
     {
         await using var api = await TestApi.StartAsync(store);

@@ -10,7 +10,8 @@ public sealed class ThreeDsDecisionsTests
     private static readonly DateTime Now = new(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc);
 
     [Theory]
-    // registered, status, locked, amount, challenge indicator, has a phone or email → status, reason
+    // registered, status, locked, amount, challenge indicator, has a phone or email → status, reason (the contacts count only
+    // when a challenge is needed: the ACS opens them only then)
     [InlineData(false, CardStatus.Active, false, 100L, null, true, "N", "13")]
     [InlineData(true, CardStatus.Blocked, false, 100L, null, true, "R", "12")]
     [InlineData(true, CardStatus.Closed, false, 100L, "04", true, "R", "12")]
@@ -21,13 +22,16 @@ public sealed class ThreeDsDecisionsTests
     [InlineData(true, CardStatus.Active, false, 100L, "04", true, "C", null)]
     [InlineData(true, CardStatus.Active, false, 100L, "03", true, "Y", null)]
     [InlineData(true, CardStatus.Active, false, null, null, true, "Y", null)]
+    [InlineData(true, CardStatus.Active, false, 5000L, null, false, "Y", null)]
+    [InlineData(true, CardStatus.Active, true, 5001L, null, false, "N", "11")]
     [InlineData(true, CardStatus.Active, false, 5001L, null, false, "A", null)]
     [InlineData(true, CardStatus.Active, false, null, "04", false, "A", null)]
     public void Decides(bool registered, CardStatus status, bool locked, long? amount, string? indicator, bool contact, string expected, string? reason)
     {
         var card = registered ? new Card { PanFingerprint = [], PanEncrypted = [], MaskedPan = "", Expiry = "3012", Status = status } : null;
         var state = new CardState(card, new LockoutState(locked ? 5 : 0, locked ? Now.AddMinutes(1) : Now.AddMinutes(-1)));
-        Assert.Equal((expected, reason), ThreeDsDecisions.Decide(state, new ThreeDsSettings(), amount, indicator, contact, Now));
+        var decided = ThreeDsDecisions.Decide(state, new ThreeDsSettings(), amount, indicator, Now);
+        Assert.Equal((expected, reason), decided.Status == TransStatus.Challenge ? ThreeDsDecisions.Challenge(contact) : decided);
         Assert.Equal(reason is not null, TransStatus.NeedsReason(expected));
     }
 

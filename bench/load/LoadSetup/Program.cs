@@ -129,7 +129,7 @@ if (o.RegisteredCvvCards > 0)
     var t = Stopwatch.StartNew();
     await ForAllAsync(cards.Length, async i => await PostAsync("/v1/admin/cards", admin,
         new { pan = cards[i], expiry = Expiry, cardholder = new { name = "BENCH", phone = "+15555550100" } }));
-    var lines = Enumerable.Range(0, o.ThreeDsWarm + o.ThreeDsBodies).Select(i => JsonSerializer.Serialize(new
+    object AReq(int i) => new
     {
         messageType = "AReq",
         messageVersion = "2.2.0",
@@ -149,10 +149,18 @@ if (o.RegisteredCvvCards > 0)
         browserUserAgent = "Mozilla/5.0 (X11; Linux x86_64)",
         browserJavaEnabled = false,
         browserLanguage = "en-GB",
-    })).ToList();
+    };
+    var lines = Enumerable.Range(0, o.ThreeDsWarm + o.ThreeDsBodies).Select(i => JsonSerializer.Serialize(AReq(i))).ToList();
     await File.WriteAllLinesAsync(Path.Combine(o.Out, "threeds-warm.bodies"), lines.Take(o.ThreeDsWarm));
     await File.WriteAllLinesAsync(Path.Combine(o.Out, "threeds.bodies"), lines.Skip(o.ThreeDsWarm));
     Log($"3-D Secure: {cards.Length} cards registered ({t.Elapsed.TotalSeconds:F1} s), {lines.Count} AReq bodies");
+    // THREEDS_HISTORY_ROWS: that many more AReqs answered now, through the API, so the history's chains are real.
+    t.Restart();
+    await ForAllAsync(o.ThreeDsHistory, async i => await PostAsync("/v1/3ds/authentications", client, AReq(i)));
+    if (o.ThreeDsHistory > 0)
+    {
+        Log($"3-D Secure history: {o.ThreeDsHistory} AReqs answered ({t.Elapsed.TotalSeconds:F1} s, {o.ThreeDsHistory / t.Elapsed.TotalSeconds:F0} a second)");
+    }
 }
 
 // Probes for the SQL trace: one body per case (group 9 cards are never used by the load).
@@ -300,7 +308,7 @@ static class Pan
 
 sealed record Options(string Url, string AdminKey, string Out, int CvvCards, int RegisteredCvvCards, int CvvMismatchPercent,
     int Cvc3Cards, int Cvc3WarmAtcs, int Cvc3Atcs, string Cvc3Values, int Concurrency, int TokenCards, int TokenDevices,
-    int ThreeDsCards, int ThreeDsWarm, int ThreeDsBodies)
+    int ThreeDsCards, int ThreeDsWarm, int ThreeDsBodies, int ThreeDsHistory)
 {
     public static Options Parse(string[] args)
     {
@@ -314,7 +322,7 @@ sealed record Options(string Url, string AdminKey, string Out, int CvvCards, int
         return new Options(S("url"), S("admin-key"), S("out"), I("cvv-cards", 1000), I("registered-cvv-cards", 0), I("cvv-mismatch-percent", 0),
             I("cvc3-cards", 2000), I("cvc3-warm-atcs", 10), I("cvc3-atcs", 60),
             map.TryGetValue("cvc3-values", out var values) ? values : "local", I("concurrency", 32), I("token-cards", 1000), I("token-devices", 20),
-            I("threeds-cards", 1000), I("threeds-warm", 10000), I("threeds-bodies", 40000));
+            I("threeds-cards", 1000), I("threeds-warm", 10000), I("threeds-bodies", 40000), I("threeds-history", 0));
     }
 }
 

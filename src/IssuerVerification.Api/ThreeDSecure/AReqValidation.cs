@@ -18,6 +18,10 @@ public static class AReqValidation
 
     public static IReadOnlyList<Failure> Check(AuthenticationRequestMessage m)
     {
+        if (m.WrongTypes.Count > 0)
+        {
+            return [.. m.WrongTypes.Select(field => new Failure(field, InvalidFormat, $"{field} must be a JSON string."))];
+        }
         var failures = new List<Failure>();
         void Required(string field, string? value)
         {

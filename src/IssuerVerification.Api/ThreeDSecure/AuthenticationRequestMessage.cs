@@ -48,4 +48,11 @@ public sealed class AuthenticationRequestMessage
     /// <summary>Every other data element, as sent.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? OtherElements { get; init; }
+
+    /// <summary>The elements above that the body gave another JSON type than a string (the message is then only their list).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> WrongTypes { get; init; } = [];
+
+    /// <summary>Minimal APIs bind the body through this (<see cref="AReqBody"/>), so a wrong type is a bad AReq with its Erro.</summary>
+    public static ValueTask<AuthenticationRequestMessage> BindAsync(HttpContext http) => AReqBody.ReadAsync(http);
 }

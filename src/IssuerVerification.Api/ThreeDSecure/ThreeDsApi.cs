@@ -21,9 +21,10 @@ public static class ThreeDsApi
     {
         var group = routes.MapGroup("/v1/3ds").WithTags("3-D Secure").RequireRateLimiting(RateLimiting.PerClient).WithValidation();
         group.MapPost("/authentications", Authenticate).RequireScope(Scopes.ThreeDsAcs)
+            .Accepts<AuthenticationRequestMessage>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Answer an AReq: frictionless (Y), challenge (C) or refusal")
-            .WithName("Authenticate").WithDescription("Accepts an EMV 3DS 2.2.0 / 2.3.1 AReq with every data element EMV defines. A bad AReq answers 400 whose erro member is the EMV Erro message (102 version, 201 missing, 203 format); nothing is stored. The same threeDSServerTransID with the same AReq answers the first ARes; with another AReq 409. See docs/3ds.md for the decisions and ECIs.");
+            .WithName("Authenticate").WithDescription("Accepts an EMV 3DS 2.2.0 / 2.3.1 AReq with every data element EMV defines. A bad AReq answers 400 whose erro member is the EMV Erro message (102 version, 201 missing, 203 format, including an element of the wrong JSON type); nothing is stored. The same threeDSServerTransID with the same AReq answers the first ARes; with another AReq 409. See docs/3ds.md for the decisions and ECIs.");
         group.MapPost("/authentications/{acsTransID:guid}/challenge", Challenge).RequireScope(Scopes.ThreeDsAcs)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The app channel's challenge: a CReq as JSON, answered with a CRes")

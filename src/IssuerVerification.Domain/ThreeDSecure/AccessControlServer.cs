@@ -20,22 +20,25 @@ public sealed class AccessControlServer(
 
     public async Task<AuthenticationResult> AuthenticateAsync(AuthenticationRequest request, CancellationToken ct)
     {
+        // No lookup first: the store refuses a second AReq with one threeDSServerTransID (its unique index), and only then
+        // is the first one read (the same AReq gets the first ARes, another one a conflict).
         var requestHash = await hasher.HashAsync([.. "3ds-areq:"u8, .. request.Canonical], ct);
-        if (await ReplayAsync(request.ThreeDsServerTransId, requestHash, ct) is { } first)
-        {
-            return first;
-        }
         var pan = request.Pan;
         var fingerprint = await pans.FingerprintAsync(pan, ct);
         var state = await states.GetAsync(fingerprint, ct);
         var range = state.Card is null ? null : await ranges.ForAsync(pan, ct);
-        var contacts = state.Card is { } card ? await pans.OpenCardholderAsync(card.Cardholder, fingerprint, ct) : new Cardholder();
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = range?.ThreeDs ?? new ThreeDsSettings();
         var (status, reason) = ThreeDsDecisions.Decide(state, settings,
-            request.Category == MessageCategory.Payment ? request.Amount : null, request.ChallengeIndicator, Contact(contacts) is not null, now);
+            request.Category == MessageCategory.Payment ? request.Amount : null, request.ChallengeIndicator, now);
+        (string Channel, string Masked)? contact = null;
+        if (status == TransStatus.Challenge)
+        {
+            // The sealed contacts are opened only for a challenge (a frictionless answer never needs them).
+            contact = Contact(await pans.OpenCardholderAsync(state.Card!.Cardholder, fingerprint, ct));
+            (status, reason) = ThreeDsDecisions.Challenge(contact is not null);
+        }
         var network = range?.Network ?? (pan.Digits[0] == '4' ? Network.Visa : Network.Mastercard);
-        var contact = status == TransStatus.Challenge ? Contact(contacts) : null;
         var authentication = new ThreeDsAuthentication
         {
             AcsTransId = Guid.NewGuid(),

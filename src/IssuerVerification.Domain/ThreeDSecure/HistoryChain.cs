@@ -13,6 +13,7 @@ namespace IssuerVerification.Domain.ThreeDSecure;
 public sealed class HistoryChain(IAuditMac mac)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+    private readonly List<KeyValuePair<string, string?>> _fields = [];
 
     /// <summary>The record with its chain, number and link.</summary>
     public ThreeDsHistoryRecord Append(ReadOnlySpan<byte> previous, string chain, long seq, ThreeDsHistoryRecord record)
@@ -51,7 +52,10 @@ public sealed class HistoryChain(IAuditMac mac)
             Text(message.Type);
             Number(AuditChain.Stored(message.At).Ticks);
             Number(message.Fields.Count);
-            foreach (var (name, value) in message.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            _fields.Clear();
+            _fields.AddRange(message.Fields);
+            _fields.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            foreach (var (name, value) in _fields)
             {
                 Text(name);
                 Text(value);
@@ -71,12 +75,20 @@ public sealed class HistoryChain(IAuditMac mac)
     /// <summary>Length-prefixed (−1: absent), so no two field lists encode alike.</summary>
     private void Text(string? value)
     {
-        var bytes = value is null ? null : Encoding.UTF8.GetBytes(value);
-        BinaryPrimitives.WriteInt32BigEndian(_buffer.GetSpan(4), bytes?.Length ?? -1);
-        _buffer.Advance(4);
-        if (bytes is not null)
+        if (value is null)
         {
-            _buffer.Write(bytes);
+            Length(-1);
+            return;
         }
+        var span = _buffer.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+        var length = Encoding.UTF8.GetBytes(value, span[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(span, length);
+        _buffer.Advance(4 + length);
+    }
+
+    private void Length(int value)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.GetSpan(4), value);
+        _buffer.Advance(4);
     }
 }

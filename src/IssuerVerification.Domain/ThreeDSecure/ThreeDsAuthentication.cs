@@ -45,6 +45,8 @@ public sealed class ThreeDsAuthentication
     public int Failures { get; set; }
     /// <summary><c>challengeCancel</c> of the CReq that cancelled, when one did.</summary>
     public string? ChallengeCancel { get; set; }
+    /// <summary>The message trace while the authentication is built or its challenge pending; the history record keeps it
+    /// once final (an authentication final at its ARes is stored without it).</summary>
     public List<ThreeDsMessage> Trace { get; set; } = [];
     public int Version { get; set; }
     public DateTime CreatedAt { get; init; }

@@ -1,3 +1,4 @@
+using System.Text;
 using IssuerVerification.Domain.ThreeDSecure;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,45 +7,103 @@ namespace IssuerVerification.Store.Stores;
 /// <summary>
 /// Authentications with optimistic concurrency on their version, and the history record of a final one in the same
 /// transaction, chained on one of this process's <see cref="HistoryChains"/>: the record is durable before the answer.
+/// New authentications are written by a group commit (one transaction a batch, one chain a batch).
 /// </summary>
-internal sealed class EfThreeDsStore(IDbContextFactory<IssuerDbContext> contexts, HistoryChains chains) : IThreeDsStore
+internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
 {
-    public async Task<bool> TryAddAsync(ThreeDsAuthentication authentication, IssuedValue? value, CancellationToken ct)
+    private readonly IDbContextFactory<IssuerDbContext> _contexts;
+    private readonly HistoryChains _chains;
+    private readonly GroupCommit<NewAuthentication, bool> _adds;
+
+    public EfThreeDsStore(IDbContextFactory<IssuerDbContext> contexts, HistoryChains chains)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.ThreeDsAuthentications.Add(authentication);
-        if (value is not null)
+        _contexts = contexts;
+        _chains = chains;
+        _adds = new GroupCommit<NewAuthentication, bool>("three_ds_authentications", AddAllAsync);
+    }
+
+    private sealed record NewAuthentication(ThreeDsAuthentication Authentication, IssuedValue? Value);
+
+    public Task<bool> TryAddAsync(ThreeDsAuthentication authentication, IssuedValue? value, CancellationToken ct) =>
+        _adds.SubmitAsync(new NewAuthentication(authentication, value));
+
+    /// <summary>
+    /// Inserts the batch's authentications, skipping each whose threeDSServerTransID exists already (its unique index: a
+    /// replay, here or on another replica, is found by the insert and not by a lookup before it), then the issued values
+    /// and the chained history records of the ones inserted, and commits. The authentications go in threeDSServerTransID
+    /// order, so concurrent batches take the index's entries in one order and cannot deadlock.
+    /// </summary>
+    private async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewAuthentication> adds)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // A final authentication's trace is kept by its history record alone (the row keeps one only while a challenge needs it).
+        var records = adds.Where(a => a.Authentication.IsFinal).ToDictionary(a => a.Authentication.AcsTransId, a => ThreeDsHistoryRecord.Of(a.Authentication));
+        foreach (var add in adds.Where(a => a.Authentication.IsFinal))
         {
-            db.ThreeDsIssuedValues.Add(value);
+            add.Authentication.Trace = [];
         }
+        var inserted = new HashSet<Guid>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            var sql = new StringBuilder();
+            ModelSql.AppendInsert(db, command, sql, "a", [.. adds.Select(a => a.Authentication).OrderBy(a => a.ThreeDsServerTransId, StringComparer.Ordinal)],
+                """ ON CONFLICT ("ThreeDsServerTransId") DO NOTHING RETURNING "AcsTransId" """);
+            command.CommandText = sql.ToString();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                inserted.Add(reader.GetGuid(0));
+            }
+        }
+        var kept = adds.Where(a => inserted.Contains(a.Authentication.AcsTransId)).ToList();
+        var final = kept.Where(a => a.Authentication.IsFinal).Select(a => records[a.Authentication.AcsTransId]).ToList();
+        var head = final.Count == 0 ? null : await _chains.TakeAsync(CancellationToken.None);
+        ThreeDsHistoryRecord? committed = null;
         try
         {
-            await db.SaveChangesAsync(ct);
+            var chained = head?.Append(final) ?? [];
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder();
+            ModelSql.AppendInsert(db, command, sql, "v", [.. kept.Select(a => a.Value).OfType<IssuedValue>()]);
+            ModelSql.AppendInsert(db, command, sql, "h", chained);
+            if (sql.Length > 0)
+            {
+                command.CommandText = sql.ToString();
+                await command.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+            committed = chained.Count == 0 ? null : chained[^1];
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        finally
         {
-            return false;
+            if (head is not null)
+            {
+                _chains.Return(head, committed);
+            }
         }
-        await CommitAsync(db, authentication, ct);
-        return true;
+        return [.. adds.Select(a => inserted.Contains(a.Authentication.AcsTransId))];
     }
 
     public async Task<ThreeDsAuthentication?> FindAsync(Guid acsTransId, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.ThreeDsAuthentications.AsNoTracking().SingleOrDefaultAsync(a => a.AcsTransId == acsTransId, ct);
     }
 
     public async Task<ThreeDsAuthentication?> FindByServerTransIdAsync(string threeDsServerTransId, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.ThreeDsAuthentications.AsNoTracking().SingleOrDefaultAsync(a => a.ThreeDsServerTransId == threeDsServerTransId, ct);
     }
 
     public async Task<bool> TryUpdateAsync(ThreeDsAuthentication authentication, int readVersion, IssuedValue? value, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var entry = db.ThreeDsAuthentications.Update(authentication);
         entry.Property(a => a.Version).OriginalValue = readVersion;
@@ -71,14 +130,14 @@ internal sealed class EfThreeDsStore(IDbContextFactory<IssuerDbContext> contexts
 
     public async Task<IReadOnlyList<ThreeDsAuthentication>> DueForTimeoutAsync(DateTime now, int max, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.ThreeDsAuthentications.AsNoTracking()
             .Where(a => a.TransStatus == TransStatus.Challenge && a.ExpiresAt <= now).OrderBy(a => a.ExpiresAt).Take(max).ToListAsync(ct);
     }
 
     public async Task<ValueUse> UseValueAsync(byte[] valueHash, DateTime at, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         if (await db.ThreeDsIssuedValues.Where(v => v.ValueHash == valueHash && v.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.UsedAt, at), ct) == 1)
         {
@@ -96,7 +155,7 @@ internal sealed class EfThreeDsStore(IDbContextFactory<IssuerDbContext> contexts
             await transaction.CommitAsync(ct);
             return;
         }
-        var head = await chains.TakeAsync(ct);
+        var head = await _chains.TakeAsync(ct);
         ThreeDsHistoryRecord? committed = null;
         try
         {
@@ -108,7 +167,9 @@ internal sealed class EfThreeDsStore(IDbContextFactory<IssuerDbContext> contexts
         }
         finally
         {
-            chains.Return(head, committed);
+            _chains.Return(head, committed);
         }
     }
+
+    public ValueTask DisposeAsync() => _adds.DisposeAsync();
 }

@@ -46,5 +46,19 @@ internal sealed class HistoryChains : IDisposable
 
 internal sealed record HistoryHead(string Id, long Next, byte[] Link, HistoryChain Chain)
 {
-    public ThreeDsHistoryRecord Append(ThreeDsHistoryRecord record) => Chain.Append(Link, Id, Next, record);
+    public ThreeDsHistoryRecord Append(ThreeDsHistoryRecord record) => Append([record])[0];
+
+    /// <summary>The records chained one after the other from this head.</summary>
+    public IReadOnlyList<ThreeDsHistoryRecord> Append(IEnumerable<ThreeDsHistoryRecord> records)
+    {
+        var chained = new List<ThreeDsHistoryRecord>();
+        var (next, link) = (Next, Link);
+        foreach (var record in records)
+        {
+            var appended = Chain.Append(link, Id, next, record);
+            chained.Add(appended);
+            (next, link) = (appended.Seq + 1, appended.Link);
+        }
+        return chained;
+    }
 }

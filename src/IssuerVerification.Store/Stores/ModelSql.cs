@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IssuerVerification.Store.Stores;
 
@@ -12,6 +14,13 @@ namespace IssuerVerification.Store.Stores;
 /// </summary>
 internal static class ModelSql
 {
+    private sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter Getter);
+
+    private sealed record Table(string Name, IReadOnlyList<Column> Columns);
+
+    /// <summary>Each entity's table and columns, worked out once per model.</summary>
+    private static readonly ConcurrentDictionary<(IModel, Type), Table> Tables = new();
+
     /// <summary>Appends one multi-row INSERT of <paramref name="rows"/> (none: nothing) with parameters named from <paramref name="prefix"/>.</summary>
     public static void AppendInsert<T>(IssuerDbContext db, DbCommand command, StringBuilder sql, string prefix, IReadOnlyList<T> rows, string? suffix = null)
     {
@@ -19,21 +28,22 @@ internal static class ModelSql
         {
             return;
         }
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().ToList();
+        var table = Tables.GetOrAdd((db.Model, typeof(T)), static key => TableOf(key.Item1, key.Item2));
+        // A key the store generates (an identity column) is left out when the first row leaves it unset, as SaveChanges does.
+        var columns = table.Columns
+            .Where(c => !(c.Property.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && Equals(c.Getter.GetClrValueUsingContainingEntity(rows[0]!), c.Property.Sentinel)))
+            .ToList();
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO \"{table.Name}\" (")
-            .AppendJoin(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\"")).Append(") VALUES ");
+            .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
         for (var row = 0; row < rows.Count; row++)
         {
             sql.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < properties.Count; column++)
+            for (var i = 0; i < columns.Count; i++)
             {
-                var property = properties[column];
-                var name = string.Create(CultureInfo.InvariantCulture, $"@{prefix}{row}_{column}");
-                command.Parameters.Add(property.GetRelationalTypeMapping()
-                    .CreateParameter(command, name, property.GetGetter().GetClrValueUsingContainingEntity(rows[row]!), property.IsNullable));
-                sql.Append(column == 0 ? name : ", " + name);
+                var column = columns[i];
+                var name = string.Create(CultureInfo.InvariantCulture, $"@{prefix}{row}_{i}");
+                command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValueUsingContainingEntity(rows[row]!), column.Property.IsNullable));
+                sql.Append(i == 0 ? name : ", " + name);
             }
             sql.Append(')');
         }
@@ -46,5 +56,12 @@ internal static class ModelSql
         var mapped = db.Model.FindEntityType(typeof(T))?.FindProperty(property)
             ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} is not in the model.");
         command.Parameters.Add(mapped.GetRelationalTypeMapping().CreateParameter(command, name, value, mapped.IsNullable));
+    }
+
+    private static Table TableOf(IModel model, Type type)
+    {
+        var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        return new Table(table.Name, [.. entity.GetProperties().Select(p => new Column(p.GetColumnName(table)!, p, p.GetRelationalTypeMapping(), p.GetGetter()))]);
     }
 }
