@@ -96,7 +96,7 @@ stop_api() {
   if [ -n "$api_pid" ] && kill -0 "$api_pid" 2>/dev/null; then
     kill "$api_pid" 2>/dev/null
     for _ in $(seq 1 50); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$api_pid" 2>/dev/null
+    kill -9 "$api_pid" 2>/dev/null || true
   fi
 }
 cleanup() {
