@@ -108,8 +108,9 @@ public sealed class TokenVerificationService(
             throw await WrongStateAsync(id, ct);
         }
         var card = (await states.GetAsync(verification.CardFingerprint, ct)).Card ?? throw new NotFoundException("The card is no longer registered.");
-        await DeliverAsync(new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code), ct);
-        await AuditAsync(client, "token.otp.send", verification, "sent", method.Type.ToString(), ct);
+        var message = new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code);
+        // The new OTP is issued (its hash replaced the previous one): its record is written while it is delivered (one wait).
+        await Task.WhenAll(DeliverAsync(message, ct), AuditAsync(client, "token.otp.send", verification, "sent", method.Type.ToString(), ct));
         return verification.ExpiresAt;
     }
 
