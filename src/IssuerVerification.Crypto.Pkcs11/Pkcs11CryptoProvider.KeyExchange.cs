@@ -19,7 +19,7 @@ public sealed partial class Pkcs11CryptoProvider
         return Run(session =>
         {
             var wrapping = Use(session, kek, KeyExchangeRules.Operation, KeyUsage.Kek);
-            var key = Tr31KeyBlock.Unwrap(header, keyBlock, version => BlockKeys(session, wrapping, version), kek.Algorithm);
+            var key = Tr31KeyBlock.Unwrap(header, keyBlock, version => BlockKeys(session, wrapping, version), () => Variants(session, wrapping), kek.Algorithm);
             try
             {
                 var algorithm = KeyBlockUsages.AlgorithmOf(usage, header.Algorithm, key.Length);
@@ -70,12 +70,27 @@ public sealed partial class Pkcs11CryptoProvider
         });
     }
 
-    /// <summary>
-    /// Versions B and D: the KEK's CMACs, computed in the token. The legacy versions A and C take variants of the clear KBPK
-    /// (KBPK ⊕ 45…, KBPK ⊕ 4D…), which no SoftHSM2 mechanism computes from a key it holds.
-    /// </summary>
-    private static Tr31Keys BlockKeys(ISession session, TokenKey kek, char version) => version is 'B' or 'D'
-        ? Tr31Keys.Derive(version, KeyUsages.KeyLength(kek.Handle.Algorithm), data => session.Sign(version == 'B' ? Mechanisms.Des3Cmac : Mechanisms.AesCmac, kek.Main, data))
-        : throw new CryptoException($"A version {version} key block (legacy variant binding) needs the clear KBPK, which the PKCS#11 token does not give out: "
-            + "ask the sender for version B or D, or import it with the software provider (docs/crypto-provider.md).");
+    /// <summary>Versions B and D: the KEK's CMACs, computed in the token.</summary>
+    private static Tr31Keys BlockKeys(ISession session, TokenKey kek, char version) =>
+        Tr31Keys.Derive(version, KeyUsages.KeyLength(kek.Handle.Algorithm), data => session.Sign(version == 'B' ? Mechanisms.Des3Cmac : Mechanisms.AesCmac, kek.Main, data));
+
+    /// <summary>Versions A and C: the KEK's variant objects, made when it entered the token (<see cref="TokenObjects"/>).</summary>
+    private static TokenVariants Variants(ISession session, TokenKey kek) =>
+        TokenObjects.Variant(session, kek.Handle, Tr31Variants.EncryptionMask) is { } encryption
+        && TokenObjects.Variant(session, kek.Handle, Tr31Variants.MacMask) is { } mac
+            ? new TokenVariants(session, encryption, mac)
+            : throw new CryptoException("A version A or C key block (legacy variant binding) needs the KEK's variants, which the token makes "
+                + "only when a KEK enters it in clear parts, as a cryptogram or as a key block; this KEK was generated in the token: ask the sender "
+                + "for version B or D (docs/crypto-provider.md).");
+
+    private sealed class TokenVariants(ISession session, IObjectHandle encryption, IObjectHandle mac) : ILegacyBlockKeys
+    {
+        public byte[] MacStep(byte[] block) => session.Encrypt(Mechanisms.Des3Ecb, mac, block);
+
+        public byte[] Decrypt(byte[] block) => session.Decrypt(Mechanisms.Des3Ecb, encryption, block);
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -18,6 +18,9 @@ internal static class TokenLabels
     /// <summary>The two single-DES halves of a key used by the CVV method.</summary>
     public static string Half(string label, char half) => $"{label}/{half}";
 
+    /// <summary>A TDES KEK's legacy TR-31 variant KBPK ⊕ mask.</summary>
+    public static string Variant(string label, byte mask) => $"{label}/{mask:X2}";
+
     public static byte[] Reference(string label) => [Format, .. Encoding.UTF8.GetBytes(label)];
 
     public static bool IsReference(byte[]? wrapped) => wrapped is [Format, _, ..];

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using IssuerVerification.Crypto.Algorithms;
 using IssuerVerification.Crypto.Keys;
 using IssuerVerification.Crypto.Signing;
 using IssuerVerification.Domain.Crypto;
@@ -12,7 +13,8 @@ namespace IssuerVerification.Crypto.Pkcs11;
 /// <summary>
 /// The token objects of each kind of key (docs/crypto-provider.md, "Keys in the token"):
 /// a CVV-method key (CVK, dCVV2, CAVV) as its DES halves, A encrypt-only and B decrypt-only; a KEK as one key that may
-/// encrypt, decrypt and sign (<see cref="KeyExchange"/>); an issuer master key as one
+/// encrypt, decrypt and sign (<see cref="KeyExchange"/>), with, for a TDES KEK entered in clear parts, its two legacy TR-31
+/// variants; an issuer master key as one
 /// double-length key that may only derive card keys; HMAC keys as generic secrets that may only sign; AES keys that may only
 /// encrypt and decrypt; a P-256 key pair whose private key may only sign.
 /// </summary>
@@ -42,8 +44,7 @@ internal static class TokenObjects
     /// <summary>Creates the objects of <paramref name="key"/> from its clear material and answers them (no search: SoftHSM2 searches linearly).</summary>
     public static TokenKey Import(ISession session, string label, KeyHandle key, byte[] material, int generation) => key.Algorithm switch
     {
-        _ when key.Usage == KeyUsage.Kek =>
-            Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, KekType(key.Algorithm), KeyExchange, material, 0, key.Exportable))),
+        _ when key.Usage == KeyUsage.Kek => Kek(session, label, key, material, generation),
         KeyAlgorithm.Tdes2Key when IsIssuerMasterKey(key.Usage) =>
             Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_DES2, DeriveOnly, material, 0, key.Exportable))),
         KeyAlgorithm.Tdes2Key => new TokenKey(key, generation,
@@ -54,6 +55,38 @@ internal static class TokenObjects
         KeyAlgorithm.Aes256 => Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, CKK.CKK_AES, EncryptDecrypt, material, 0, key.Exportable))),
         _ => ImportSigningKey(session, label, key, material, generation),
     };
+
+    /// <summary>
+    /// A KEK, and for a TDES one its legacy TR-31 variants KBPK ⊕ 45… (decrypt only) and KBPK ⊕ 4D… (encrypt only: the
+    /// CBC-MAC), made from the clear material while the provider has it: a token cannot compute them from the KEK later.
+    /// </summary>
+    private static TokenKey Kek(ISession session, string label, KeyHandle key, byte[] material, int generation)
+    {
+        var kek = Secret(key, generation, session.CreateObject(Templates.SecretKey(label, key.Alias, KekType(key.Algorithm), KeyExchange, material, 0, key.Exportable)));
+        if (key.Algorithm != KeyAlgorithm.Aes256)
+        {
+            foreach (var (mask, usage) in new[] { (Tr31Variants.EncryptionMask, DecryptOnly), (Tr31Variants.MacMask, EncryptOnly) })
+            {
+                var variant = Tr31Variants.Of(material, mask);
+                try
+                {
+                    session.CreateObject(Templates.SecretKey(TokenLabels.Variant(label, mask), key.Alias, KekType(key.Algorithm), usage, variant));
+                }
+                finally
+                {
+                    Array.Clear(variant);
+                }
+            }
+        }
+        return kek;
+    }
+
+    /// <summary>A TDES KEK's legacy variant; null for a KEK generated in the token, whose clear value never existed to make it from.</summary>
+    public static IObjectHandle? Variant(ISession session, KeyHandle kek, byte mask)
+    {
+        var found = session.FindAllObjects(Templates.Find(TokenLabels.Variant(TokenLabels.Of(kek), mask), CKO.CKO_SECRET_KEY, kek.Alias));
+        return found.Count == 1 ? found[0] : null;
+    }
 
     /// <summary>A P-256 key pair from its PKCS#8 private key: only a move from the software provider brings one (the API generates them).</summary>
     private static TokenKey ImportSigningKey(ISession session, string label, KeyHandle key, byte[] pkcs8, int generation)
@@ -269,7 +302,8 @@ internal static class TokenObjects
     /// <summary>Removes every object of a key (after a failed creation).</summary>
     public static void Destroy(ISession session, string label)
     {
-        foreach (var name in new[] { label, TokenLabels.Half(label, 'A'), TokenLabels.Half(label, 'B') })
+        foreach (var name in new[] { label, TokenLabels.Half(label, 'A'), TokenLabels.Half(label, 'B'),
+            TokenLabels.Variant(label, Tr31Variants.EncryptionMask), TokenLabels.Variant(label, Tr31Variants.MacMask) })
         {
             foreach (var objectClass in new[] { CKO.CKO_SECRET_KEY, CKO.CKO_PRIVATE_KEY, CKO.CKO_PUBLIC_KEY })
             {

@@ -7,7 +7,8 @@ namespace IssuerVerification.Crypto.Tests;
 
 /// <summary>
 /// Key exchange through each provider: published blocks in, round trips out and back (also from one provider to the
-/// other), and every refusal. The PKCS#11 token refuses the legacy versions A and C (docs/crypto-provider.md).
+/// other), and every refusal. The PKCS#11 token opens the legacy versions A and C with the variant objects it makes when a
+/// KEK enters it in clear parts, as a cryptogram or as a key block; a KEK generated in the token has none.
 /// </summary>
 public sealed class KeyExchangeTests
 {
@@ -41,12 +42,6 @@ public sealed class KeyExchangeTests
         var vector = Vector(id);
         var legacy = id is "thales-k0-a" or "thales-k0-c";
         var crypto = TestKeys.For(provider);
-        if (legacy && provider == TestTokens.Pkcs11)
-        {
-            Assert.Contains("legacy variant binding", Refusal(crypto, KeyUsage.Kek, Kek(crypto, vector.Kbpk), vector.KeyBlock));
-            return;
-        }
-
         var imported = crypto.ImportKeyBlock(Guid.NewGuid(), "zmk", KeyUsage.Kek, false, Kek(crypto, vector.Kbpk), vector.KeyBlock);
 
         Assert.Equal(vector.Kcv, imported.Key.Kcv);
@@ -133,6 +128,26 @@ public sealed class KeyExchangeTests
         Assert.Contains("MAC does not verify", Refusal(crypto, KeyUsage.Kek, Kek(crypto, vector.Kbpk), altered));
         Assert.Contains("MAC does not verify", Refusal(crypto, KeyUsage.Kek, Kek(crypto, Cvk), vector.KeyBlock));
         Assert.Contains("AES key", Refusal(crypto, KeyUsage.Kek, Kek(crypto, Cvk), Vector("thales-b0-d").KeyBlock.Replace("B0TN", "K0TB", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTokens.Providers), MemberType = typeof(TestTokens))]
+    public void A_legacy_block_under_another_kbpk_is_refused(string provider)
+    {
+        var crypto = TestKeys.For(provider);
+        var vector = Vector("thales-k0-a");
+        var altered = vector.KeyBlock[..^1] + (vector.KeyBlock[^1] == '0' ? '1' : '0');
+        Assert.Contains("MAC does not verify", Refusal(crypto, KeyUsage.Kek, Kek(crypto, vector.Kbpk), altered));
+        Assert.Contains("MAC does not verify", Refusal(crypto, KeyUsage.Kek, Kek(crypto, Cvk), vector.KeyBlock));
+    }
+
+    [Fact]
+    public void A_kek_generated_in_the_token_has_no_legacy_variants()
+    {
+        var crypto = TestKeys.TokenProvider;
+        var kek = crypto.GenerateKey(Guid.NewGuid(), "kek", KeyUsage.Kek, KeyAlgorithm.Tdes2Key);
+
+        Assert.Contains("this KEK was generated in the token", Refusal(crypto, KeyUsage.Kek, kek, Vector("thales-k0-c").KeyBlock));
     }
 
     [Theory]

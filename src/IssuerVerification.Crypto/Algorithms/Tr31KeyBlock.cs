@@ -7,7 +7,6 @@ using Org.BouncyCastle.Crypto.Macs;
 using Org.BouncyCastle.Crypto.Modes;
 using Org.BouncyCastle.Crypto.Parameters;
 using IBlockCipher = Org.BouncyCastle.Crypto.IBlockCipher;
-using IMac = Org.BouncyCastle.Crypto.IMac;
 
 namespace IssuerVerification.Crypto.Algorithms;
 
@@ -21,13 +20,17 @@ internal static class Tr31KeyBlock
 {
     /// <summary>The clear key inside <paramref name="block"/> (the caller zeroes it), once the MAC verifies under <paramref name="kbpk"/>.</summary>
     public static byte[] Unwrap(KeyBlockHeader header, string block, byte[] kbpk, KeyAlgorithm kbpkAlgorithm) =>
-        Unwrap(header, block, version => Tr31Keys.Derive(version, kbpk), kbpkAlgorithm);
+        Unwrap(header, block, version => Tr31Keys.Derive(version, kbpk), () => new Tr31Variants(kbpk), kbpkAlgorithm);
 
-    /// <summary>As above, the block's keys derived by <paramref name="derive"/> (in a token, from a KBPK that never leaves it).</summary>
-    public static byte[] Unwrap(KeyBlockHeader header, string block, Func<char, Tr31Keys> derive, KeyAlgorithm kbpkAlgorithm)
+    /// <summary>
+    /// As above, the block's keys derived by <paramref name="derive"/> (versions B and D) or given as block operations by
+    /// <paramref name="variants"/> (A and C): in a token, from a KBPK that never leaves it.
+    /// </summary>
+    public static byte[] Unwrap(KeyBlockHeader header, string block, Func<char, Tr31Keys> derive, Func<ILegacyBlockKeys> variants, KeyAlgorithm kbpkAlgorithm)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(derive);
+        ArgumentNullException.ThrowIfNull(variants);
         var (blockSize, macLength) = Sizes(header.Version);
         RequireKbpk(header.Version, kbpkAlgorithm);
         var body = block.AsSpan(header.Length);
@@ -39,15 +42,16 @@ internal static class Tr31KeyBlock
         var encrypted = Hex(body[..^(macLength * 2)]);
         var mac = Hex(body[^(macLength * 2)..]);
         var headerBytes = Encoding.ASCII.GetBytes(block[..header.Length]);
-        using var keys = derive(header.Version);
         byte[] clear;
         if (header.IsLegacy)
         {
-            RequireMac(mac, CbcMac(keys.Authentication, headerBytes, encrypted, macLength));
-            clear = Cbc(header.Version, false, keys.Encryption, headerBytes[..8], encrypted);
+            using var legacy = variants();
+            RequireMac(mac, CbcMac(legacy, headerBytes, encrypted, macLength));
+            clear = CbcDecrypt(legacy, headerBytes[..8], encrypted);
         }
         else
         {
+            using var keys = derive(header.Version);
             clear = Cbc(header.Version, false, keys.Encryption, mac, encrypted);
             RequireMac(mac, Cmac(header.Version, keys.Authentication, headerBytes, clear), clear);
         }
@@ -165,19 +169,47 @@ internal static class Tr31KeyBlock
     private static byte[] Cmac(char version, byte[] key, byte[] header, byte[] data)
     {
         var cmac = new CMac(Engine(version));
-        return Mac(cmac, key, header, data, cmac.GetMacSize());
+        cmac.Init(new KeyParameter(key));
+        cmac.BlockUpdate(header, 0, header.Length);
+        cmac.BlockUpdate(data, 0, data.Length);
+        var mac = new byte[cmac.GetMacSize()];
+        cmac.DoFinal(mac, 0);
+        return mac;
     }
 
-    private static byte[] CbcMac(byte[] key, byte[] header, byte[] data, int length) =>
-        Mac(new CbcBlockCipherMac(new DesEdeEngine(), 64), key, header, data, length);
-
-    private static byte[] Mac(IMac mac, byte[] key, byte[] header, byte[] data, int length)
+    /// <summary>TDES CBC-MAC (ISO 9797-1 algorithm 1, zero padding) of header ‖ data, one block operation a step.</summary>
+    private static byte[] CbcMac(ILegacyBlockKeys keys, byte[] header, byte[] data, int length)
     {
-        mac.Init(new KeyParameter(key));
-        mac.BlockUpdate(header, 0, header.Length);
-        mac.BlockUpdate(data, 0, data.Length);
-        var full = new byte[mac.GetMacSize()];
-        mac.DoFinal(full, 0);
-        return full[..length];
+        var input = new byte[(header.Length + data.Length + 7) / 8 * 8];
+        header.CopyTo(input, 0);
+        data.CopyTo(input, header.Length);
+        var chain = new byte[8];
+        for (var i = 0; i < input.Length; i += 8)
+        {
+            for (var j = 0; j < 8; j++)
+            {
+                chain[j] ^= input[i + j];
+            }
+            chain = keys.MacStep(chain);
+        }
+        return chain[..length];
+    }
+
+    /// <summary>TDES-CBC decryption, one block operation a step.</summary>
+    private static byte[] CbcDecrypt(ILegacyBlockKeys keys, byte[] iv, byte[] data)
+    {
+        var clear = new byte[data.Length];
+        var previous = iv;
+        for (var i = 0; i < data.Length; i += 8)
+        {
+            var block = keys.Decrypt(data[i..(i + 8)]);
+            for (var j = 0; j < 8; j++)
+            {
+                clear[i + j] = (byte)(block[j] ^ previous[j]);
+            }
+            Array.Clear(block);
+            previous = data[i..(i + 8)];
+        }
+        return clear;
     }
 }

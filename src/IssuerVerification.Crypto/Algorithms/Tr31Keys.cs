@@ -9,13 +9,12 @@ namespace IssuerVerification.Crypto.Algorithms;
 /// <summary>
 /// The two keys a TR-31 key block is protected with, derived from the key block protection key (KBPK): versions B (TDES)
 /// and D (AES) by CMAC over counter ‖ usage (0000 encryption, 0001 MAC) ‖ 00 ‖ algorithm ‖ key length in bits (TR-31:2018
-/// §A.3); versions A and C by the variants KBPK ⊕ 45…45 and KBPK ⊕ 4D…4D. The caller zeroes both keys.
+/// §A.3). The legacy versions A and C use variants of the KBPK instead (<see cref="Tr31Variants"/>). The caller zeroes both keys.
 /// </summary>
 internal sealed record Tr31Keys(byte[] Encryption, byte[] Authentication) : IDisposable
 {
     public static Tr31Keys Derive(char version, byte[] kbpk) => version switch
     {
-        'A' or 'C' => new(Variant(kbpk, 0x45), Variant(kbpk, 0x4D)),
         'B' => Derive(version, kbpk.Length, data => Cmac(new DesEdeEngine(), kbpk, data)),
         'D' => Derive(version, kbpk.Length, data => Cmac(new AesEngine(), kbpk, data)),
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
@@ -38,8 +37,6 @@ internal sealed record Tr31Keys(byte[] Encryption, byte[] Authentication) : IDis
         Array.Clear(Encryption);
         Array.Clear(Authentication);
     }
-
-    private static byte[] Variant(byte[] kbpk, byte mask) => [.. kbpk.Select(b => (byte)(b ^ mask))];
 
     private static byte[] Derived(int kbpkLength, byte usage, byte algorithm, Func<byte[], byte[]> cmac)
     {
