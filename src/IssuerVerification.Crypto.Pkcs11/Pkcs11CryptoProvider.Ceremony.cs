@@ -88,6 +88,7 @@ public sealed partial class Pkcs11CryptoProvider
     /// <summary>The token's AES key for partial keys, generated the first time a ceremony needs it.</summary>
     private static TokenGcm CeremonyGcm(ISession session)
     {
+        using var scope = TokenObjects.Catalogue.EnterScope();
         var found = session.FindAllObjects(Templates.Find(CeremonyKeyLabel, CKO.CKO_SECRET_KEY));
         var key = found.Count > 0 ? found[0]
             : session.GenerateKey(Mechanisms.AesKeyGen, Templates.SecretKey(CeremonyKeyLabel, CeremonyKeyLabel, CKK.CKK_AES, [CKA.CKA_ENCRYPT, CKA.CKA_DECRYPT], null, 32));

@@ -70,7 +70,11 @@ public sealed partial class Pkcs11CryptoProvider : ICryptoProvider, IKeyExchange
     private KeyHandle Created(ISession session, KeyHandle metadata, Func<ISession, string, KeyHandle, int, TokenKey> create)
     {
         var label = TokenLabels.Of(metadata);
-        var created = create(session, label, metadata, _sessions.Generation);
+        TokenKey created;
+        using (TokenObjects.Catalogue.EnterScope())
+        {
+            created = create(session, label, metadata, _sessions.Generation);
+        }
         try
         {
             var handle = metadata with { Kcv = TokenObjects.CheckValue(session, created), Wrapped = TokenLabels.Reference(label) };

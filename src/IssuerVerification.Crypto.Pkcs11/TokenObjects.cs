@@ -29,6 +29,14 @@ internal static class TokenObjects
     private static readonly CKA[] KeyExchange = [CKA.CKA_ENCRYPT, CKA.CKA_DECRYPT, CKA.CKA_SIGN];
     private const int HmacSha1MinimumKey = 20;
 
+    /// <summary>
+    /// Held while token objects are created, searched or destroyed. SoftHSM2 2.6.1 (Debian's) can fail an object created
+    /// while another thread of the process creates or searches (CKR_GENERAL_ERROR; softhsm/SoftHSMv2#573, fixed later), and two
+    /// threads must not both create the same ceremony key. Only key management and a key's first use on a connection take
+    /// it, always with a session already held, so it never waits on the session pool.
+    /// </summary>
+    public static readonly Lock Catalogue = new();
+
     public static bool IsIssuerMasterKey(KeyUsage usage) => usage is KeyUsage.ImkCvc3 or KeyUsage.ImkDcvv;
 
     /// <summary>A key of the CVV method (CVK, dCVV2, CAVV): held as its two DES halves.</summary>
@@ -84,6 +92,7 @@ internal static class TokenObjects
     /// <summary>A TDES KEK's legacy variant; null for a KEK generated in the token, whose clear value never existed to make it from.</summary>
     public static IObjectHandle? Variant(ISession session, KeyHandle kek, byte mask)
     {
+        using var scope = Catalogue.EnterScope();
         var found = session.FindAllObjects(Templates.Find(TokenLabels.Variant(TokenLabels.Of(kek), mask), CKO.CKO_SECRET_KEY, kek.Alias));
         return found.Count == 1 ? found[0] : null;
     }
@@ -180,6 +189,7 @@ internal static class TokenObjects
 
     private static IObjectHandle One(ISession session, string label, CKO objectClass, KeyHandle key)
     {
+        using var scope = Catalogue.EnterScope();
         var found = session.FindAllObjects(Templates.Find(label, objectClass, key.Alias));
         return found.Count switch
         {
@@ -302,6 +312,7 @@ internal static class TokenObjects
     /// <summary>Removes every object of a key (after a failed creation).</summary>
     public static void Destroy(ISession session, string label)
     {
+        using var scope = Catalogue.EnterScope();
         foreach (var name in new[] { label, TokenLabels.Half(label, 'A'), TokenLabels.Half(label, 'B'),
             TokenLabels.Variant(label, Tr31Variants.EncryptionMask), TokenLabels.Variant(label, Tr31Variants.MacMask) })
         {

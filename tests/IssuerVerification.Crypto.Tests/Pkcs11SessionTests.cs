@@ -30,6 +30,23 @@ public sealed class Pkcs11SessionTests
     }
 
     [Fact]
+    public async Task Keys_imported_and_first_used_in_parallel_are_all_created_and_found()
+    {
+        // SoftHSM2 2.6.1 fails a C_CreateObject that races another thread's creation or search (TokenObjects.Catalogue):
+        // each task imports a key, then a fresh provider finds it in the token (a search) while other tasks still create.
+        using var provider = TestKeys.NewTokenProvider(TestTokens.Shared);
+        using var finder = TestKeys.NewTokenProvider(TestTokens.Shared);
+        var results = await Task.WhenAll(Enumerable.Range(0, 120).Select(i => Task.Run(() =>
+        {
+            var cvk = TestKeys.Import(provider, KeyUsage.Cvk, "0123456789ABCDEFFEDCBA9876543210");
+            var hmac = provider.GenerateKey(Guid.NewGuid(), $"fingerprint {i}", KeyUsage.PanFingerprint, KeyAlgorithm.HmacSha256);
+            return finder.Cvv(cvk, "4123456789012345", "8701", "101") == "561" && finder.CheckValue(hmac) == hmac.Kcv;
+        })));
+
+        Assert.All(results, Assert.True);
+    }
+
+    [Fact]
     public void Keys_are_sensitive_unextractable_token_objects_allowed_only_their_usage()
     {
         var provider = TestKeys.TokenProvider;
