@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace IssuerVerification.Store.Stores;
 
@@ -21,7 +22,13 @@ internal static class ModelSql
     /// <summary>Each entity's table and columns, worked out once per model.</summary>
     private static readonly ConcurrentDictionary<(IModel, Type), Table> Tables = new();
 
-    /// <summary>Appends one multi-row INSERT of <paramref name="rows"/> (none: nothing) with parameters named from <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// Appends one INSERT of <paramref name="rows"/> (none: nothing) with parameters named from <paramref name="prefix"/>.
+    /// On PostgreSQL each column is one array parameter and the rows are <c>unnest</c>ed from them: the text depends on the
+    /// columns alone, so PostgreSQL plans it once per connection and Npgsql binds one parameter a column whatever the batch
+    /// size (a VALUES list was a new text, parsed and planned, for every batch size, with a parameter per row and column).
+    /// SQLite gets the VALUES list.
+    /// </summary>
     public static void AppendInsert<T>(IssuerDbContext db, DbCommand command, StringBuilder sql, string prefix, IReadOnlyList<T> rows, string? suffix = null)
     {
         if (rows.Count == 0)
@@ -34,20 +41,54 @@ internal static class ModelSql
             .Where(c => !(c.Property.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && Equals(c.Getter.GetClrValueUsingContainingEntity(rows[0]!), c.Property.Sentinel)))
             .ToList();
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO \"{table.Name}\" (")
-            .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
-        for (var row = 0; row < rows.Count; row++)
+            .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") ");
+        if (command is NpgsqlCommand)
         {
-            sql.Append(row == 0 ? "(" : ", (");
+            sql.Append("SELECT * FROM unnest(");
             for (var i = 0; i < columns.Count; i++)
             {
-                var column = columns[i];
-                var name = string.Create(CultureInfo.InvariantCulture, $"@{prefix}{row}_{i}");
-                command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValueUsingContainingEntity(rows[row]!), column.Property.IsNullable));
-                sql.Append(i == 0 ? name : ", " + name);
+                var name = string.Create(CultureInfo.InvariantCulture, $"@{prefix}{i}");
+                command.Parameters.Add(new NpgsqlParameter(name, ColumnValues(columns[i], rows)));
+                sql.Append(i == 0 ? "" : ", ").Append(name).Append("::").Append(columns[i].Mapping.StoreType).Append("[]");
             }
             sql.Append(')');
         }
+        else
+        {
+            sql.Append("VALUES ");
+            for (var row = 0; row < rows.Count; row++)
+            {
+                sql.Append(row == 0 ? "(" : ", (");
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var column = columns[i];
+                    var name = string.Create(CultureInfo.InvariantCulture, $"@{prefix}{row}_{i}");
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValueUsingContainingEntity(rows[row]!), column.Property.IsNullable));
+                    sql.Append(i == 0 ? name : ", " + name);
+                }
+                sql.Append(')');
+            }
+        }
         sql.Append(suffix).AppendLine(";");
+    }
+
+    /// <summary>One column of <paramref name="rows"/> as a typed array of the values the store holds (value converters applied).</summary>
+    private static Array ColumnValues<T>(Column column, IReadOnlyList<T> rows)
+    {
+        var converter = column.Mapping.Converter;
+        var type = converter?.ProviderClrType ?? column.Mapping.ClrType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsValueType && column.Property.IsNullable)
+        {
+            type = typeof(Nullable<>).MakeGenericType(type);
+        }
+        var values = Array.CreateInstance(type, rows.Count);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var value = column.Getter.GetClrValueUsingContainingEntity(rows[row]!);
+            values.SetValue(value is null || converter is null ? value : converter.ConvertToProvider(value), row);
+        }
+        return values;
     }
 
     /// <summary>Adds a parameter holding <paramref name="value"/> as the store holds property <paramref name="property"/> of <typeparamref name="T"/>.</summary>
