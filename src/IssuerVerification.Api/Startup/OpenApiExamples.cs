@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IssuerVerification.Api.Admin;
 using IssuerVerification.Api.Audit;
 using IssuerVerification.Api.CardVerification;
@@ -164,9 +165,16 @@ internal sealed class OpenApiExamples : ISchemaFilter
         if (schema is OpenApiSchema editable && Examples.TryGetValue(context.Type, out var example))
         {
             // Several examples for a type with several forms (the key create: components, generated, key block, cryptogram).
-            editable.Examples = example is object[] forms
-                ? [.. forms.Select(form => JsonSerializer.SerializeToNode(form, context.Type, Json)!)]
+            // OpenAPI 3.0 has one `example` a schema: the first form; the others go to x-jsonschema-examples.
+            var nodes = example is object[] forms
+                ? forms.Select(form => JsonSerializer.SerializeToNode(form, context.Type, Json)!).ToList()
                 : [JsonSerializer.SerializeToNode(example, context.Type, Json)!];
+            editable.Example = nodes[0];
+            if (nodes.Count > 1)
+            {
+                editable.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                editable.Extensions["x-jsonschema-examples"] = new JsonNodeExtension(new JsonArray([.. nodes.Skip(1).Select(n => n.DeepClone())]));
+            }
         }
     }
 
