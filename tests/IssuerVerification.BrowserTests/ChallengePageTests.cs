@@ -1,4 +1,5 @@
 using IssuerVerification.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace IssuerVerification.BrowserTests;
 
@@ -57,7 +58,8 @@ public sealed class ChallengePageTests(Browser browser)
         {
             await flow.Frame.Locator("#code").FillAsync(wrong);
             await flow.Frame.Locator("#submit").ClickAsync();
-            Assert.Contains(left, await flow.Frame.Locator("#notice").TextContentAsync(), StringComparison.Ordinal);
+            // The click posts the form: wait for the answer's notice, not the previous page's.
+            await Assertions.Expect(flow.Frame.Locator("#notice")).ToContainTextAsync(left);
         }
         var (outcome, notification) = await flow.FinishAsync("final-N-19", async () =>
         {
@@ -87,7 +89,7 @@ public sealed class ChallengePageTests(Browser browser)
         var challenge = await flow.ChallengeAsync("03");
         await flow.OpenAsync(challenge.AcsUrl, challenge.Creq, "session-noscript", 500, 600);
         await flow.Frame.Locator("#resend").ClickAsync();
-        Assert.Equal("A new code was sent.", await flow.Frame.Locator("#notice").TextContentAsync());
+        await Assertions.Expect(flow.Frame.Locator("#notice")).ToHaveTextAsync("A new code was sent.");
         var code = await flow.Api.LastCodeAsync(challenge.AcsTransId);
         var (outcome, notification) = await flow.FinishAsync("final-Y-without-script", async () =>
         {
