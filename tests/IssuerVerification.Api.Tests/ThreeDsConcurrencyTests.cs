@@ -91,6 +91,27 @@ public sealed class ThreeDsConcurrencyTests
     });
 
     [Theory, MemberData(nameof(Stores))]
+    public async Task New_AReqs_batched_with_replays_are_each_written_once(string store) => await RaceAsync(store, async (a, b) =>
+    {
+        // Group commits mix new AReqs with copies of an answered one: each copy gets the first ARes, each new one its own
+        // authentication, value and history record, in the batch's order.
+        var acs = new[] { a.Client(), b.Client() };
+        var pans = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => a.CardholderAsync()));
+        var answered = ThreeDsSetup.BrowserAReq(pans[0]);
+        var first = (await acs[0].AReqAsync(answered)).S("acsTransID");
+        var fresh = Enumerable.Range(0, 30).Select(i => acs[i % 2].AReqAsync(ThreeDsSetup.BrowserAReq(pans[i % 4])));
+        var replays = Enumerable.Range(0, 30).Select(i => acs[i % 2].AReqAsync(answered));
+        var answers = await Task.WhenAll(fresh.Zip(replays).SelectMany(pair => new[] { pair.First, pair.Second }));
+        Assert.All(answers.Where((_, i) => i % 2 == 1), r => Assert.Equal(first, r.S("acsTransID")));
+        Assert.Equal(30, answers.Where((_, i) => i % 2 == 0).Select(r => r.S("acsTransID")).Distinct().Count(id => id != first));
+        await using var db = await a.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
+        Assert.Equal((31, 31, 31), (await db.ThreeDsAuthentications.CountAsync(), await db.ThreeDsHistory.CountAsync(), await db.ThreeDsIssuedValues.CountAsync()));
+        var integrity = await (await (await a.ClientWithScopesAsync("3ds:history")).GetAsync("/v1/3ds/history/integrity")).ReadJsonAsync();
+        Assert.Equal(31, integrity.GetProperty("records").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, integrity.GetProperty("firstBroken").ValueKind);
+    });
+
+    [Theory, MemberData(nameof(Stores))]
     public async Task A_value_verified_twenty_times_at_once_matches_once(string store) => await RaceAsync(store, async (a, b) =>
     {
         var pan = await a.CardholderAsync();
