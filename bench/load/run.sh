@@ -11,7 +11,7 @@
 #   CVC3_MAX_RATE=20000                               the CVC3 rate the precomputed bodies cover without wrapping
 #   CVV_MISMATCH_PERCENT=0                            share of CVV bodies with a wrong value
 #   TOKEN_CARDS=1000 TOKEN_DEVICES=20                 registered cards and devices per card for the token-verification run
-#   THREEDS_CARDS=1000 THREEDS_MAX_RATE=6000          registered cards for the frictionless AReq run, and the rate its
+#   THREEDS_CARDS=1000 THREEDS_MAX_RATE=10000         registered cards for the frictionless AReq run, and the rate its
 #                                                     distinct AReqs cover without wrapping (a wrapped AReq is a replay)
 #   THREEDS_HISTORY_ROWS=0                            more AReqs answered (through the API) during the set-up, so that the
 #                                                     integrity check after the threeds run covers that many more records
@@ -50,7 +50,7 @@ CVV_MISMATCH_PERCENT=${CVV_MISMATCH_PERCENT:-0}
 TOKEN_CARDS=${TOKEN_CARDS:-1000}
 TOKEN_DEVICES=${TOKEN_DEVICES:-20}
 THREEDS_CARDS=${THREEDS_CARDS:-1000}
-THREEDS_MAX_RATE=${THREEDS_MAX_RATE:-6000}
+THREEDS_MAX_RATE=${THREEDS_MAX_RATE:-10000}
 THREEDS_HISTORY_ROWS=${THREEDS_HISTORY_ROWS:-0}
 SOURCE=${SOURCE:-worktree}
 PROFILE=${PROFILE:-0}

@@ -1,6 +1,7 @@
 using System.Text;
 using IssuerVerification.Domain.ThreeDSecure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IssuerVerification.Store.Stores;
 
@@ -27,30 +28,67 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
     public Task<bool> TryAddAsync(ThreeDsAuthentication authentication, IssuedValue? value, CancellationToken ct) =>
         _adds.SubmitAsync(new NewAuthentication(authentication, value));
 
-    /// <summary>
-    /// Inserts the batch's authentications, skipping each whose threeDSServerTransID exists already (its unique index: a
-    /// replay, here or on another replica, is found by the insert and not by a lookup before it), then the issued values
-    /// and the chained history records of the ones inserted, and commits. The authentications go in threeDSServerTransID
-    /// order, so concurrent batches take the index's entries in one order and cannot deadlock.
-    /// </summary>
     private async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewAuthentication> adds)
     {
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync();
         // A final authentication's trace is kept by its history record alone (the row keeps one only while a challenge needs it).
         var records = adds.Where(a => a.Authentication.IsFinal).ToDictionary(a => a.Authentication.AcsTransId, a => ThreeDsHistoryRecord.Of(a.Authentication));
         foreach (var add in adds.Where(a => a.Authentication.IsFinal))
         {
             add.Authentication.Trace = [];
         }
+        // The authentications go in threeDSServerTransID order, so concurrent batches take the unique index's entries in one
+        // order and cannot deadlock; the answers keep the batch's order.
+        List<NewAuthentication> ordered = [.. adds.OrderBy(a => a.Authentication.ThreeDsServerTransId, StringComparer.Ordinal)];
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        if (db.Database.IsNpgsql() && await TryAddAllAtOnceAsync(db, ordered, records))
+        {
+            return [.. adds.Select(_ => true)];
+        }
+        var inserted = await AddNewOnesAsync(db, ordered, records);
+        return [.. adds.Select(a => inserted.Contains(a.Authentication.AcsTransId))];
+    }
+
+    /// <summary>
+    /// PostgreSQL, when no AReq of the batch is a replay (the usual case): the authentications, issued values and chained
+    /// history records in one command, one round trip and one implicit transaction. A replay breaks the unique index on
+    /// threeDSServerTransID, which aborts all three inserts: false, and the batch is written by <see cref="AddNewOnesAsync"/>.
+    /// </summary>
+    private Task<bool> TryAddAllAtOnceAsync(IssuerDbContext db, IReadOnlyList<NewAuthentication> adds, Dictionary<Guid, ThreeDsHistoryRecord> records) =>
+        ChainedAsync(adds, records, async chained =>
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var sql = new StringBuilder();
+            ModelSql.AppendInsert(db, command, sql, "a", [.. adds.Select(a => a.Authentication)]);
+            ModelSql.AppendInsert(db, command, sql, "v", [.. adds.Select(a => a.Value).OfType<IssuedValue>()]);
+            ModelSql.AppendInsert(db, command, sql, "h", chained);
+            command.CommandText = sql.ToString();
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return true;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                return false;
+            }
+        });
+
+    /// <summary>
+    /// Inserts the batch's authentications, skipping each whose threeDSServerTransID exists already (its unique index: a
+    /// replay, here or on another replica, is found by the insert and not by a lookup before it), then the issued values
+    /// and the chained history records of the ones inserted, and commits; returns the ones inserted.
+    /// </summary>
+    private async Task<HashSet<Guid>> AddNewOnesAsync(IssuerDbContext db, IReadOnlyList<NewAuthentication> adds, Dictionary<Guid, ThreeDsHistoryRecord> records)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
         var inserted = new HashSet<Guid>();
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
             var sql = new StringBuilder();
-            ModelSql.AppendInsert(db, command, sql, "a", [.. adds.Select(a => a.Authentication).OrderBy(a => a.ThreeDsServerTransId, StringComparer.Ordinal)],
+            ModelSql.AppendInsert(db, command, sql, "a", [.. adds.Select(a => a.Authentication)],
                 """ ON CONFLICT ("ThreeDsServerTransId") DO NOTHING RETURNING "AcsTransId" """);
             command.CommandText = sql.ToString();
             await using var reader = await command.ExecuteReaderAsync();
@@ -60,12 +98,8 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
             }
         }
         var kept = adds.Where(a => inserted.Contains(a.Authentication.AcsTransId)).ToList();
-        var final = kept.Where(a => a.Authentication.IsFinal).Select(a => records[a.Authentication.AcsTransId]).ToList();
-        var head = final.Count == 0 ? null : await _chains.TakeAsync(CancellationToken.None);
-        ThreeDsHistoryRecord? committed = null;
-        try
+        await ChainedAsync(kept, records, async chained =>
         {
-            var chained = head?.Append(final) ?? [];
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             var sql = new StringBuilder();
@@ -77,16 +111,39 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
                 await command.ExecuteNonQueryAsync();
             }
             await transaction.CommitAsync();
-            committed = chained.Count == 0 ? null : chained[^1];
+            return true;
+        });
+        return inserted;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> with the final ones' history records chained on a chain taken for it (none when no
+    /// record is final); the chain moves on only when the write says it committed.
+    /// </summary>
+    private async Task<bool> ChainedAsync(IReadOnlyList<NewAuthentication> adds, Dictionary<Guid, ThreeDsHistoryRecord> records,
+        Func<IReadOnlyList<ThreeDsHistoryRecord>, Task<bool>> write)
+    {
+        var final = adds.Where(a => a.Authentication.IsFinal).Select(a => records[a.Authentication.AcsTransId]).ToList();
+        if (final.Count == 0)
+        {
+            return await write([]);
+        }
+        var head = await _chains.TakeAsync(CancellationToken.None);
+        ThreeDsHistoryRecord? committed = null;
+        try
+        {
+            var chained = head.Append(final);
+            if (await write(chained))
+            {
+                committed = chained[^1];
+                return true;
+            }
+            return false;
         }
         finally
         {
-            if (head is not null)
-            {
-                _chains.Return(head, committed);
-            }
+            _chains.Return(head, committed);
         }
-        return [.. adds.Select(a => inserted.Contains(a.Authentication.AcsTransId))];
     }
 
     public async Task<ThreeDsAuthentication?> FindAsync(Guid acsTransId, CancellationToken ct)
