@@ -11,7 +11,10 @@ internal sealed class TokenVerificationConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<TokenVerification> builder)
     {
         builder.HasKey(v => v.Id);
-        builder.HasIndex(v => new { v.Status, v.ExpiresAt }); // the expiry sweep
+        // The expiry sweep's index holds pending verifications alone: final ones never expire, and the step-ups' conditional
+        // updates (their status a parameter) cannot take it for the primary key in a generic plan, as PostgreSQL did with
+        // (Status, ExpiresAt) on a table not yet analysed: 1.25 ms an OTP update instead of 32 µs (bench/README.md).
+        builder.HasIndex(v => v.ExpiresAt).HasFilter($"\"Status\" = '{nameof(TokenVerificationStatus.PendingIdv)}'");
         builder.Property(v => v.RequestType).HasConversion<string>();
         builder.Property(v => v.Network).HasConversion<string>();
         builder.Property(v => v.Decision).HasConversion<string>();

@@ -956,7 +956,8 @@ namespace IssuerVerification.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "ExpiresAt");
+                    b.HasIndex("ExpiresAt")
+                        .HasFilter("\"Status\" = 'PendingIdv'");
 
                     b.ToTable("TokenVerifications");
                 });

@@ -947,7 +947,8 @@ namespace IssuerVerification.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "ExpiresAt");
+                    b.HasIndex("ExpiresAt")
+                        .HasFilter("\"Status\" = 'PendingIdv'");
 
                     b.ToTable("TokenVerifications");
                 });
