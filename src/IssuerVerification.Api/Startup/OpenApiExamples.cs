@@ -173,7 +173,7 @@ internal sealed class OpenApiExamples : ISchemaFilter
             if (nodes.Count > 1)
             {
                 editable.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-                editable.Extensions["x-jsonschema-examples"] = new JsonNodeExtension(new JsonArray([.. nodes.Skip(1).Select(n => n.DeepClone())]));
+                editable.Extensions["x-jsonschema-examples"] = new JsonNodeExtension(new JsonArray([.. nodes.Skip(1)]));
             }
         }
     }

@@ -28,6 +28,7 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
     public Task<bool> TryAddAsync(ThreeDsAuthentication authentication, IssuedValue? value, CancellationToken ct) =>
         _adds.SubmitAsync(new NewAuthentication(authentication, value));
 
+    /// <summary>Writes a batch of new authentications; answers, in the batch's order, whether each was new (false: a replay).</summary>
     private async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewAuthentication> adds)
     {
         // A final authentication's trace is kept by its history record alone (the row keeps one only while a challenge needs it).
