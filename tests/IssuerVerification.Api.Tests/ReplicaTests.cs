@@ -1,3 +1,4 @@
+using System.Net;
 using IssuerVerification.Api.Tests.Infrastructure;
 
 namespace IssuerVerification.Api.Tests;
@@ -41,6 +42,43 @@ public sealed class ReplicaTests
             // The other replica sees the status change once its copy of the card's state expires (5 s by default).
             b.Clock.Advance(TimeSpan.FromSeconds(5));
             Assert.Equal("no_match/card_inactive", await b.Client().VerifyAsync("/v1/cvv/verify", Cvv2(value)));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    /// <summary>
+    /// The replica that made a step-up sends its OTPs from its own copy of the fixed fields; the other reads the store. Sends
+    /// from both count against one limit, and a step-up ended on one replica takes no OTP on the other.
+    /// </summary>
+    [Theory, MemberData(nameof(Stores))]
+    public async Task A_step_up_is_sent_from_either_replica_under_one_limit_and_ends_on_both(string store)
+    {
+        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
+        try
+        {
+            await using var a = await TestApi.StartAsync(store, settings);
+            await using var b = await TestApi.StartAsync(store, settings);
+            await a.RangesAsync();
+            var pan = await a.CardholderAsync();
+            var id = (await a.Client().CreateAsync(TokenSetup.Binding(pan))).Id();
+            await (await b.Client().SendOtpAsync(id, "m1")).ReadJsonAsync(HttpStatusCode.Accepted);
+            await (await a.Client().SendOtpAsync(id, "m2")).ReadJsonAsync(HttpStatusCode.Accepted);
+            await (await b.Client().SendOtpAsync(id, "m1")).ReadJsonAsync(HttpStatusCode.Accepted);
+            var spent = await (await a.Client().SendOtpAsync(id, "m1")).AssertProblemAsync(HttpStatusCode.Conflict);
+            Assert.Contains("All 3 OTPs", spent.GetProperty("detail").GetString());
+            await (await a.Client().SendOtpAsync(id, "m9")).AssertInvalidFieldAsync("methodId");
+            Assert.Equal(3, (await a.OutboxAsync(id)).GetArrayLength());
+
+            var other = (await a.Client().CreateAsync(TokenSetup.Binding(pan, device: "device-2"))).Id();
+            await (await a.Client().SendOtpAsync(other, "m1")).ReadJsonAsync(HttpStatusCode.Accepted);
+            Assert.Equal("verified", (await (await b.Client().VerifyOtpAsync(other, await a.LastCodeAsync(other))).ReadJsonAsync()).Status());
+            var ended = await (await a.Client().SendOtpAsync(other, "m1")).AssertProblemAsync(HttpStatusCode.Conflict);
+            Assert.Contains("verified", ended.GetProperty("detail").GetString());
+            Assert.Equal(0, (await a.OutboxAsync(other)).GetArrayLength());
         }
         finally
         {

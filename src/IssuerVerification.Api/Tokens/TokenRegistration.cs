@@ -24,6 +24,7 @@ internal static class TokenRegistration
         {
             services.AddSingleton<IMessageDelivery>(sp => sp.GetRequiredService<OutboxDelivery>());
         }
+        services.AddSingleton(new StepUps());
         services.AddSingleton<TokenVerificationService>();
         services.AddSingleton(CallbackSettings.Read(configuration, environment));
         services.AddOutgoingHttp();

@@ -16,7 +16,7 @@ namespace IssuerVerification.Domain.Tokens;
 /// </summary>
 public sealed class TokenVerificationService(
     ITokenVerificationStore store, ICardStore cards, PanProtector pans, CardRanges ranges, CardStateCache states,
-    SecretHasher hasher, IMessageDelivery delivery, IAuditLog audit, IssuerMetrics metrics, TimeProvider clock)
+    SecretHasher hasher, IMessageDelivery delivery, IAuditLog audit, IssuerMetrics metrics, StepUps stepUps, TimeProvider clock)
 {
     public const string Purpose = "token_verification";
 
@@ -79,6 +79,7 @@ public sealed class TokenVerificationService(
                 status.IsFinal() ? TokenCallback.For(verification, status, now) : null, ct),
             AuditAsync(client, "token.verify", verification, decision.ToString().ToLowerInvariant(), string.Join(' ', reasons), ct));
         metrics.TokenDecided(decision.ToString().ToLowerInvariant());
+        stepUps.Remember(verification, now);
         return verification;
     }
 
@@ -88,30 +89,32 @@ public sealed class TokenVerificationService(
     public async Task<IReadOnlyList<TokenBinding>> BindingsAsync(string tokenReference, CancellationToken ct) =>
         await store.BindingsAsync(tokenReference, ct);
 
-    /// <summary>Generates an OTP, keeps its keyed hash (replacing the previous one) and delivers it over the method.</summary>
+    /// <summary>
+    /// Generates an OTP, keeps its keyed hash (replacing the previous one) and delivers it over the method. The step-up's
+    /// fixed fields come from this replica's copy when it has one; the store's conditional update decides the rest.
+    /// </summary>
     public async Task<DateTime> SendOtpAsync(Guid id, string methodId, string client, CancellationToken ct)
     {
-        var verification = await PendingAsync(id, ct);
-        var method = verification.IdvMethods.FirstOrDefault(m => m.Id == methodId)
+        var stepUp = stepUps.Find(id, Now) ?? StepUp.Of(await PendingAsync(id, ct));
+        var method = stepUp.IdvMethods.FirstOrDefault(m => m.Id == methodId)
             ?? throw new InvalidFieldException("methodId", $"'{methodId}' is not one of this verification's ID&V methods.");
         if (!method.Type.SendsOtp())
         {
             throw new InvalidFieldException("methodId", "The bank app has no OTP: the issuer app answers through app-decision.");
         }
-        if (verification.OtpSends >= verification.OtpMaxSends)
-        {
-            throw new ConflictException($"All {verification.OtpMaxSends} OTPs of this verification were sent.");
-        }
         var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         if (!await store.TryReplaceOtpAsync(id, await HashAsync(id, code, ct), Now, ct))
         {
-            throw await WrongStateAsync(id, ct);
+            var current = await GetAsync(id, ct);
+            throw current.StatusAt(Now) == TokenVerificationStatus.PendingIdv
+                ? new ConflictException($"All {current.OtpMaxSends} OTPs of this verification were sent.")
+                : WrongState(current);
         }
-        var card = (await states.GetAsync(verification.CardFingerprint, ct)).Card ?? throw new NotFoundException("The card is no longer registered.");
+        var card = (await states.GetAsync(stepUp.CardFingerprint, ct)).Card ?? throw new NotFoundException("The card is no longer registered.");
         var message = new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code);
         // The new OTP is issued (its hash replaced the previous one): its record is written while it is delivered (one wait).
-        await Task.WhenAll(DeliverAsync(message, ct), AuditAsync(client, "token.otp.send", verification, "sent", method.Type.ToString(), ct));
-        return verification.ExpiresAt;
+        await Task.WhenAll(DeliverAsync(message, ct), AuditAsync(client, "token.otp.send", stepUp.Id, stepUp.CardFingerprint, "sent", method.Type.ToString(), ct));
+        return stepUp.ExpiresAt;
     }
 
     /// <summary>Checks an OTP in constant time: the right one verifies (once), a wrong one counts until the step-up fails.</summary>
@@ -132,6 +135,7 @@ public sealed class TokenVerificationService(
         await AuditAsync(client, "token.otp.verify", verification, AuditOutcomes.NoMatch, $"{check.AttemptsRemaining} attempts remaining", ct);
         if (check.Status == TokenVerificationStatus.Failed)
         {
+            stepUps.Forget(id);
             metrics.StepUpEnded("failed");
             await AuditAsync(client, "token.status", verification, "failed", null, ct);
         }
@@ -179,6 +183,7 @@ public sealed class TokenVerificationService(
         {
             return false;
         }
+        stepUps.Forget(v.Id);
         metrics.StepUpEnded(status.ToString().ToLowerInvariant());
         await AuditAsync(client, "token.status", v, status.ToString().ToLowerInvariant(), null, ct);
         return true;
@@ -201,6 +206,7 @@ public sealed class TokenVerificationService(
     private async Task<TokenVerification> PendingAsync(Guid id, CancellationToken ct)
     {
         var verification = await GetAsync(id, ct);
+        stepUps.Remember(verification, Now);
         return verification.StatusAt(Now) == TokenVerificationStatus.PendingIdv ? verification : throw WrongState(verification);
     }
 
@@ -223,14 +229,17 @@ public sealed class TokenVerificationService(
         hasher.HashAsync(Encoding.UTF8.GetBytes($"token-otp:{id}:{otp}"), ct);
 
     private Task AuditAsync(string client, string action, TokenVerification v, string outcome, string? reason, CancellationToken ct) =>
+        AuditAsync(client, action, v.Id, v.CardFingerprint, outcome, reason, ct);
+
+    private Task AuditAsync(string client, string action, Guid id, byte[] cardFingerprint, string outcome, string? reason, CancellationToken ct) =>
         audit.WriteAsync(new AuditEntry
         {
             At = Now,
             Client = client,
             Action = action,
-            CardFingerprint = v.CardFingerprint,
+            CardFingerprint = cardFingerprint,
             Outcome = outcome,
-            Reason = reason is null ? $"verification {v.Id}" : $"verification {v.Id}: {reason}",
+            Reason = reason is null ? $"verification {id}" : $"verification {id}: {reason}",
         }, ct);
 
     private static string Channel(IdvMethodType type) => type switch

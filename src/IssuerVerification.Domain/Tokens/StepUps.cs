@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+
+namespace IssuerVerification.Domain.Tokens;
+
+/// <summary>What an OTP send needs of a pending step-up: fields fixed when the verification was made.</summary>
+public sealed record StepUp(Guid Id, byte[] CardFingerprint, IReadOnlyList<IdvMethod> IdvMethods, int OtpMaxSends, DateTime ExpiresAt)
+{
+    public static StepUp Of(TokenVerification v) => new(v.Id, v.CardFingerprint, v.IdvMethods, v.OtpMaxSends, v.ExpiresAt);
+}
+
+/// <summary>
+/// The pending step-ups this replica made or read, so that an OTP send does not read its verification again. Only fields
+/// that never change are kept, so a copy is never stale: whether the step-up is still pending and has sends left is decided
+/// by the store's conditional update, on any replica. Bounded: when <paramref name="maxEntries"/> are kept, the expired copies
+/// are dropped (at most once a minute), and while it is still full new ones are not kept (a send then reads the store, as on
+/// another replica).
+/// </summary>
+public sealed class StepUps(int maxEntries = 100_000)
+{
+    private readonly ConcurrentDictionary<Guid, StepUp> _entries = new();
+    private long _nextSweepTicks;
+
+    public StepUp? Find(Guid id, DateTime now) => _entries.TryGetValue(id, out var stepUp) && stepUp.ExpiresAt > now ? stepUp : null;
+
+    public void Remember(TokenVerification verification, DateTime now)
+    {
+        if (verification.StatusAt(now) != TokenVerificationStatus.PendingIdv)
+        {
+            return;
+        }
+        var nextSweep = Interlocked.Read(ref _nextSweepTicks);
+        if (_entries.Count >= maxEntries && now.Ticks >= nextSweep
+            && Interlocked.CompareExchange(ref _nextSweepTicks, now.AddMinutes(1).Ticks, nextSweep) == nextSweep)
+        {
+            foreach (var (id, stepUp) in _entries.Where(p => p.Value.ExpiresAt <= now))
+            {
+                _entries.TryRemove(new KeyValuePair<Guid, StepUp>(id, stepUp));
+            }
+        }
+        if (_entries.Count < maxEntries)
+        {
+            _entries[verification.Id] = StepUp.Of(verification);
+        }
+    }
+
+    /// <summary>A step-up that ended through this replica.</summary>
+    public void Forget(Guid id) => _entries.TryRemove(id, out _);
+
+    public int Count => _entries.Count;
+}
