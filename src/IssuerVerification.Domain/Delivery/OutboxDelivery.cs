@@ -12,7 +12,7 @@ public sealed class OutboxDelivery(IOutboxStore store, Sealer sealer, TimeProvid
     public async Task SendAsync(DeliveryMessage message, CancellationToken ct) =>
         await store.AddAsync(new OutboxMessage
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             Channel = message.Channel,
             Recipient = message.Recipient,
             Purpose = message.Purpose,

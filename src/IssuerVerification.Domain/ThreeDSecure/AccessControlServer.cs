@@ -41,7 +41,7 @@ public sealed class AccessControlServer(
         var network = range?.Network ?? (pan.Digits[0] == '4' ? Network.Visa : Network.Mastercard);
         var authentication = new ThreeDsAuthentication
         {
-            AcsTransId = Guid.NewGuid(),
+            AcsTransId = Guid.CreateVersion7(),
             ThreeDsServerTransId = request.ThreeDsServerTransId,
             RequestHash = requestHash,
             MessageVersion = request.MessageVersion,

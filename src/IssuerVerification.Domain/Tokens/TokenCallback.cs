@@ -19,7 +19,7 @@ public sealed class TokenCallback
     public static TokenCallback? For(TokenVerification v, TokenVerificationStatus status, DateTime at) => v.CallbackUrl is { } url
         ? new TokenCallback
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             VerificationId = v.Id,
             TokenReference = v.TokenReference,
             Url = url,

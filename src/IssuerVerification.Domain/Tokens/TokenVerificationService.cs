@@ -44,7 +44,7 @@ public sealed class TokenVerificationService(
         }
         var verification = new TokenVerification
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             RequestType = request.RequestType,
             Network = request.Network,
             TokenReference = request.TokenReference,

@@ -13,7 +13,8 @@ internal sealed class ThreeDsAuthenticationConfiguration : IEntityTypeConfigurat
         builder.ToTable("ThreeDsAuthentications");
         builder.HasKey(a => a.AcsTransId);
         builder.HasIndex(a => a.ThreeDsServerTransId).IsUnique(); // replay, and one AReq per id across replicas
-        builder.HasIndex(a => new { a.TransStatus, a.ExpiresAt }); // the time-out sweep
+        // The time-out sweep's: open challenges only, so that a frictionless answer adds no entry.
+        builder.HasIndex(a => a.ExpiresAt).HasFilter($"\"TransStatus\" = '{TransStatus.Challenge}'");
         builder.Property(a => a.Network).HasConversion<string>();
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Trace).HasConversion(TraceJson.Converter, TraceJson.Comparer<List<ThreeDsMessage>>());

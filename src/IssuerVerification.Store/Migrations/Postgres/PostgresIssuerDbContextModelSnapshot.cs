@@ -691,10 +691,11 @@ namespace IssuerVerification.Store.Migrations.Postgres
 
                     b.HasKey("AcsTransId");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasFilter("\"TransStatus\" = 'C'");
+
                     b.HasIndex("ThreeDsServerTransId")
                         .IsUnique();
-
-                    b.HasIndex("TransStatus", "ExpiresAt");
 
                     b.ToTable("ThreeDsAuthentications", (string)null);
                 });

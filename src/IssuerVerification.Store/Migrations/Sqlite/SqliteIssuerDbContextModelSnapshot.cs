@@ -684,10 +684,11 @@ namespace IssuerVerification.Store.Migrations.Sqlite
 
                     b.HasKey("AcsTransId");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasFilter("\"TransStatus\" = 'C'");
+
                     b.HasIndex("ThreeDsServerTransId")
                         .IsUnique();
-
-                    b.HasIndex("TransStatus", "ExpiresAt");
 
                     b.ToTable("ThreeDsAuthentications", (string)null);
                 });
