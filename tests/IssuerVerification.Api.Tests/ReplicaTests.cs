@@ -11,12 +11,8 @@ public sealed class ReplicaTests
     [Theory, MemberData(nameof(Stores))]
     public async Task Locks_and_status_changes_reach_the_other_replica(string store)
     {
-        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
-        try
+        await TestApi.WithReplicasAsync(store, async (a, b) =>
         {
-            await using var a = await TestApi.StartAsync(store, settings);
-            await using var b = await TestApi.StartAsync(store, settings);
             await a.RangeAsync("444433", new Dictionary<string, string?> { ["cvv2"] = null }, new { lockout = new { maxFailures = 3, lockMinutes = 10 } });
             var pan = TestPans.Random("444433");
             var cardId = await a.RegisterCardAsync(pan);
@@ -42,11 +38,7 @@ public sealed class ReplicaTests
             // The other replica sees the status change once its copy of the card's state expires (5 s by default).
             b.Clock.Advance(TimeSpan.FromSeconds(5));
             Assert.Equal("no_match/card_inactive", await b.Client().VerifyAsync("/v1/cvv/verify", Cvv2(value)));
-        }
-        finally
-        {
-            await drop();
-        }
+        });
     }
 
     /// <summary>
@@ -56,12 +48,8 @@ public sealed class ReplicaTests
     [Theory, MemberData(nameof(Stores))]
     public async Task A_step_up_is_sent_from_either_replica_under_one_limit_and_ends_on_both(string store)
     {
-        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
-        try
+        await TestApi.WithReplicasAsync(store, async (a, b) =>
         {
-            await using var a = await TestApi.StartAsync(store, settings);
-            await using var b = await TestApi.StartAsync(store, settings);
             await a.RangesAsync();
             var pan = await a.CardholderAsync();
             var id = (await a.Client().CreateAsync(TokenSetup.Binding(pan))).Id();
@@ -79,10 +67,6 @@ public sealed class ReplicaTests
             var ended = await (await a.Client().SendOtpAsync(other, "m1")).AssertProblemAsync(HttpStatusCode.Conflict);
             Assert.Contains("verified", ended.GetProperty("detail").GetString());
             Assert.Equal(0, (await a.OutboxAsync(other)).GetArrayLength());
-        }
-        finally
-        {
-            await drop();
-        }
+        });
     }
 }

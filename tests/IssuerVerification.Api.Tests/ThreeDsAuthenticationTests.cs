@@ -32,7 +32,7 @@ public sealed class ThreeDsAuthenticationTests
     }
 
     private static JsonObject AReq(string channel, string pan, long? amount = 1999, string version = "2.2.0", string category = "01") =>
-        channel == "app" ? ThreeDsSetup.AppAReq(pan, amount, version, category) : ThreeDsSetup.BrowserAReq(pan, amount, version, category);
+        channel == "app" ? AReqs.App(pan, amount, version, category) : AReqs.Browser(pan, amount, version, category);
 
     private static string Eci(string network, string status) => (network, status) switch
     {

@@ -16,7 +16,7 @@ public sealed class ThreeDsChallengeTests
         await api.ThreeDsRangesAsync();
         var pan = await api.CardholderAsync(ThreeDsSetup.Prefix(network));
         var acs = await api.ClientWithScopesAsync("3ds:acs");
-        var areq = channel == "app" ? ThreeDsSetup.AppAReq(pan, amount: 25000) : ThreeDsSetup.BrowserAReq(pan, amount: 25000);
+        var areq = channel == "app" ? AReqs.App(pan, amount: 25000) : AReqs.Browser(pan, amount: 25000);
         var ares = await acs.AReqAsync(areq);
         Assert.Equal("C", ares.S("transStatus"));
         return (api, acs, ares.S("acsTransID"));

@@ -11,28 +11,18 @@ public sealed class ThreeDsConcurrencyTests
 {
     public static TheoryData<string> Stores => TestStores.All;
 
-    private static async Task RaceAsync(string store, Func<TestApi, TestApi, Task> race)
-    {
-        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
-        try
+    private static Task RaceAsync(string store, Func<TestApi, TestApi, Task> race) =>
+        TestApi.WithReplicasAsync(store, async (a, b) =>
         {
-            await using var a = await TestApi.StartAsync(store, settings);
-            await using var b = await TestApi.StartAsync(store, settings);
             await a.ThreeDsRangesAsync();
             await race(a, b);
-        }
-        finally
-        {
-            await drop();
-        }
-    }
+        });
 
     [Theory, MemberData(nameof(Stores))]
     public async Task Twenty_final_CReqs_give_one_outcome_and_one_history_record(string store) => await RaceAsync(store, async (a, b) =>
     {
         var acs = new[] { a.Client(), b.Client() };
-        var ares = await acs[0].AReqAsync(ThreeDsSetup.AppAReq(await a.CardholderAsync(), amount: 80000));
+        var ares = await acs[0].AReqAsync(AReqs.App(await a.CardholderAsync(), amount: 80000));
         var id = ares.S("acsTransID");
         await (await acs[0].CReqAsync(id, new { })).ReadJsonAsync();
         var code = await a.LastCodeAsync(id);
@@ -52,7 +42,7 @@ public sealed class ThreeDsConcurrencyTests
     public async Task Ten_copies_of_one_AReq_get_one_ARes(string store) => await RaceAsync(store, async (a, b) =>
     {
         var acs = new[] { a.Client(), b.Client() };
-        var areq = ThreeDsSetup.BrowserAReq(await a.CardholderAsync());
+        var areq = AReqs.Browser(await a.CardholderAsync());
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => acs[i % 2].AReqAsync(areq)));
         Assert.Single(answers.Select(r => (r.S("acsTransID"), r.S("transStatus"), r.S("eci"), r.S("authenticationValue"))).Distinct());
         Assert.Equal("Y", answers[0].S("transStatus"));
@@ -65,7 +55,7 @@ public sealed class ThreeDsConcurrencyTests
     public async Task Two_different_AReqs_with_one_id_at_once_one_is_answered_the_other_409(string store) => await RaceAsync(store, async (a, b) =>
     {
         var acs = new[] { a.Client(), b.Client() };
-        var first = ThreeDsSetup.BrowserAReq(await a.CardholderAsync());
+        var first = AReqs.Browser(await a.CardholderAsync());
         var other = first.DeepClone().AsObject();
         other["merchantName"] = "Another Merchant";
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => acs[i % 2].PostJsonAsync("/v1/3ds/authentications", i % 2 == 0 ? first : other)));
@@ -84,7 +74,7 @@ public sealed class ThreeDsConcurrencyTests
     {
         var acs = new[] { a.Client(), b.Client() };
         var pans = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => a.CardholderAsync()));
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => acs[i % 2].AReqAsync(ThreeDsSetup.BrowserAReq(pans[i % 4]))));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => acs[i % 2].AReqAsync(AReqs.Browser(pans[i % 4]))));
         var integrity = await (await (await a.ClientWithScopesAsync("3ds:history")).GetAsync("/v1/3ds/history/integrity")).ReadJsonAsync();
         Assert.Equal(40, integrity.GetProperty("records").GetInt32());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, integrity.GetProperty("firstBroken").ValueKind);
@@ -97,9 +87,9 @@ public sealed class ThreeDsConcurrencyTests
         // authentication, value and history record, in the batch's order.
         var acs = new[] { a.Client(), b.Client() };
         var pans = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => a.CardholderAsync()));
-        var answered = ThreeDsSetup.BrowserAReq(pans[0]);
+        var answered = AReqs.Browser(pans[0]);
         var first = (await acs[0].AReqAsync(answered)).S("acsTransID");
-        var fresh = Enumerable.Range(0, 30).Select(i => acs[i % 2].AReqAsync(ThreeDsSetup.BrowserAReq(pans[i % 4])));
+        var fresh = Enumerable.Range(0, 30).Select(i => acs[i % 2].AReqAsync(AReqs.Browser(pans[i % 4])));
         var replays = Enumerable.Range(0, 30).Select(i => acs[i % 2].AReqAsync(answered));
         var answers = await Task.WhenAll(fresh.Zip(replays).SelectMany(pair => new[] { pair.First, pair.Second }));
         Assert.All(answers.Where((_, i) => i % 2 == 1), r => Assert.Equal(first, r.S("acsTransID")));
@@ -115,7 +105,7 @@ public sealed class ThreeDsConcurrencyTests
     public async Task A_value_verified_twenty_times_at_once_matches_once(string store) => await RaceAsync(store, async (a, b) =>
     {
         var pan = await a.CardholderAsync();
-        var value = (await a.Client().AReqAsync(ThreeDsSetup.BrowserAReq(pan))).S("authenticationValue");
+        var value = (await a.Client().AReqAsync(AReqs.Browser(pan))).S("authenticationValue");
         var clients = new[] { a.Client(), b.Client() };
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => clients[i % 2].VerifyAsync("/v1/3ds/cavv/verify", new { pan, authenticationValue = value })));
         Assert.Equal(1, results.Count(r => r == Setup.Match));

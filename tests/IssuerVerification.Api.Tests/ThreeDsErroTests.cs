@@ -30,14 +30,14 @@ public sealed class ThreeDsErroTests
         var acs = await api.ClientWithScopesAsync("3ds:acs");
         var pan = await api.CardholderAsync();
 
-        var version = ThreeDsSetup.BrowserAReq(pan, version: "2.1.0");
+        var version = AReqs.Browser(pan, version: "2.1.0");
         Assert.Equal("2.1.0", (await ErroAsync(acs, version, "102", "messageVersion")).S("messageVersion"));
 
-        var missing = ThreeDsSetup.BrowserAReq(pan);
+        var missing = AReqs.Browser(pan);
         missing.Remove("notificationURL");
         missing.Remove("purchaseCurrency");
         await ErroAsync(acs, missing, "201", "purchaseCurrency,notificationURL");
-        var app = ThreeDsSetup.AppAReq(pan);
+        var app = AReqs.App(pan);
         app.Remove("sdkTransID");
         await ErroAsync(acs, app, "201", "sdkTransID");
 
@@ -48,7 +48,7 @@ public sealed class ThreeDsErroTests
             ("deviceChannel", "03"), ("messageCategory", "85"), ("notificationURL", "merchant.example/notify"), ("messageType", "ARes"),
         })
         {
-            var areq = ThreeDsSetup.BrowserAReq(pan);
+            var areq = AReqs.Browser(pan);
             areq[field] = bad;
             await ErroAsync(acs, areq, "203", field);
         }
@@ -56,7 +56,7 @@ public sealed class ThreeDsErroTests
         // Nothing was stored: the ids of the refused AReqs are free, and the history is empty.
         var history = await api.ClientWithScopesAsync("3ds:history");
         Assert.Equal(0, (await (await history.GetAsync("/v1/3ds/history")).ReadJsonAsync()).GetProperty("total").GetInt32());
-        missing["notificationURL"] = ThreeDsSetup.NotificationUrl;
+        missing["notificationURL"] = AReqs.NotificationUrl;
         missing["purchaseCurrency"] = "978";
         Assert.Equal("Y", (await acs.AReqAsync(missing)).S("transStatus"));
     }
@@ -68,14 +68,14 @@ public sealed class ThreeDsErroTests
         await api.ThreeDsRangesAsync();
         var acs = await api.ClientWithScopesAsync("3ds:acs");
         var pan = await api.CardholderAsync();
-        var number = ThreeDsSetup.BrowserAReq(pan);
+        var number = AReqs.Browser(pan);
         number["purchaseAmount"] = 1999;
         Assert.Equal("2.2.0", (await ErroAsync(acs, number, "203", "purchaseAmount")).S("messageVersion"));
-        var two = ThreeDsSetup.BrowserAReq(pan);
+        var two = AReqs.Browser(pan);
         two["merchantName"] = new JsonObject { ["name"] = "Shop" };
         two["mcc"] = new JsonArray("5411");
         await ErroAsync(acs, two, "203", "merchantName,mcc");
-        var control = ThreeDsSetup.BrowserAReq(pan);
+        var control = AReqs.Browser(pan);
         control["merchantName"] = "Shop\u0007";
         await ErroAsync(acs, control, "203", "merchantName");
 
@@ -101,13 +101,13 @@ public sealed class ThreeDsErroTests
         await using var api = await TestApi.StartAsync(store);
         await api.ThreeDsRangesAsync();
         var acs = await api.ClientWithScopesAsync("3ds:acs");
-        var areq = ThreeDsSetup.BrowserAReq(await api.CardholderAsync());
+        var areq = AReqs.Browser(await api.CardholderAsync());
         areq["payTokenInd"] = true;
         areq["whiteListStatus"] = "Y";
         areq["threeDSRequestorPriorAuthenticationInfo"] = new JsonObject { ["threeDSReqPriorAuthMethod"] = "02" };
         Assert.Equal("Y", (await acs.AReqAsync(areq)).S("transStatus"));
 
-        var json = ThreeDsSetup.BrowserAReq(await api.CardholderAsync()).ToJsonString();
+        var json = AReqs.Browser(await api.CardholderAsync()).ToJsonString();
         var duplicated = json.Insert(1, "\"merchantName\":\"Other\",");
         var response = await acs.PostAsync("/v1/3ds/authentications", new StringContent(duplicated, System.Text.Encoding.UTF8, "application/json"));
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);

@@ -23,7 +23,7 @@ public sealed class ThreeDsHistoryTests
         var ids = new List<string>();
         foreach (var (pan, i) in pans.Select((p, i) => (p, i)))
         {
-            ids.Add((await acs.AReqAsync(ThreeDsSetup.BrowserAReq(pan, amount: i == 3 ? 9000 : 1999))).S("acsTransID"));
+            ids.Add((await acs.AReqAsync(AReqs.Browser(pan, amount: i == 3 ? 9000 : 1999))).S("acsTransID"));
             api.Clock.Advance(TimeSpan.FromMinutes(1));
         }
         await (await acs.CReqAsync(ids[3], new { })).ReadJsonAsync();
@@ -109,7 +109,7 @@ public sealed class ThreeDsHistoryTests
 
         api.Clock.Advance(TimeSpan.FromDays(2));
         var acs = await api.ClientWithScopesAsync("3ds:acs");
-        var fresh = (await acs.AReqAsync(ThreeDsSetup.BrowserAReq(await api.CardholderAsync()))).S("acsTransID");
+        var fresh = (await acs.AReqAsync(AReqs.Browser(await api.CardholderAsync()))).S("acsTransID");
         var removed = await api.Services.GetRequiredService<IssuerVerification.Api.Retention.RetentionJob>().RunAsync(default);
 
         Assert.Equal(4, removed["ThreeDsHistory"]);
@@ -166,12 +166,8 @@ public sealed class ThreeDsHistoryTests
     [Theory, MemberData(nameof(Stores))]
     public async Task Chains_stay_intact_with_two_replicas_writing_at_once(string store)
     {
-        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["ConnectionStrings:IssuerVerification"] = connectionString };
-        try
+        await TestApi.WithReplicasAsync(store, async (a, b) =>
         {
-            await using var a = await TestApi.StartAsync(store, settings);
-            await using var b = await TestApi.StartAsync(store, settings);
             await a.ThreeDsRangesAsync();
             var pans = new List<string>();
             for (var i = 0; i < 8; i++)
@@ -179,14 +175,10 @@ public sealed class ThreeDsHistoryTests
                 pans.Add(await a.CardholderAsync(i % 2 == 0 ? "444433" : "539269"));
             }
             var clients = new[] { a.Client(), b.Client() };
-            await Task.WhenAll(Enumerable.Range(0, 60).Select(i => clients[i % 2].AReqAsync(ThreeDsSetup.BrowserAReq(pans[i % pans.Count]))));
+            await Task.WhenAll(Enumerable.Range(0, 60).Select(i => clients[i % 2].AReqAsync(AReqs.Browser(pans[i % pans.Count]))));
             var check = await (await b.Client().GetAsync("/v1/3ds/history/integrity")).ReadJsonAsync();
             Assert.Equal(60, check.GetProperty("records").GetInt32());
             Assert.Equal(System.Text.Json.JsonValueKind.Null, check.GetProperty("firstBroken").ValueKind);
-        }
-        finally
-        {
-            await drop();
-        }
+        });
     }
 }

@@ -47,7 +47,7 @@ public sealed class ThreeDsResultTests
         await using var api = await TestApi.StartAsync(store);
         await api.ThreeDsRangesAsync();
         var acs = await api.ClientWithScopesAsync("3ds:acs");
-        var ares = await acs.AReqAsync(ThreeDsSetup.BrowserAReq(await api.CardholderAsync()));
+        var ares = await acs.AReqAsync(AReqs.Browser(await api.CardholderAsync()));
         var path = $"/v1/3ds/authentications/{ares.S("acsTransID")}";
         var before = await (await acs.GetAsync(path)).ReadJsonAsync();
         var (payload, oldKid, keys) = await VerifyAsync(api, before.S("signedResult"));
@@ -80,7 +80,7 @@ public sealed class ThreeDsResultTests
         foreach (var prefix in new[] { "444433", "539269" })
         {
             var pan = await api.CardholderAsync(prefix);
-            var value = (await acs.AReqAsync(ThreeDsSetup.AppAReq(pan))).S("authenticationValue");
+            var value = (await acs.AReqAsync(AReqs.App(pan))).S("authenticationValue");
             var tampered = Convert.FromBase64String(value);
             tampered[^1] ^= 1;
             Assert.Equal("no_match/value_mismatch", await merchant.VerifyAsync("/v1/3ds/cavv/verify", new { pan, authenticationValue = Convert.ToBase64String(tampered) }));

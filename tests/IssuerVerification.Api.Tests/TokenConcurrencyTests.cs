@@ -11,19 +11,9 @@ public sealed class TokenConcurrencyTests
 {
     public static TheoryData<string> Stores => TestStores.All;
 
-    private static async Task RaceAsync(string store, Func<TestApi, TestApi, string, string, Task> race)
-    {
-        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
-        var settings = new Dictionary<string, string?>
+    private static Task RaceAsync(string store, Func<TestApi, TestApi, string, string, Task> race) =>
+        TestApi.WithReplicasAsync(store, async (a, b) =>
         {
-            ["Storage:Provider"] = provider,
-            ["ConnectionStrings:IssuerVerification"] = connectionString,
-            ["TokenVerification:CallbackPollMilliseconds"] = "600000", // the callbacks stay in the table to be counted
-        };
-        try
-        {
-            await using var a = await TestApi.StartAsync(store, settings);
-            await using var b = await TestApi.StartAsync(store, settings);
             await a.RangesAsync();
             var pan = await a.CardholderAsync();
             var body = TokenSetup.Binding(pan);
@@ -31,12 +21,7 @@ public sealed class TokenConcurrencyTests
             var id = (await a.Client().CreateAsync(body)).Id();
             await (await a.Client().SendOtpAsync(id, "m1")).ReadJsonAsync(HttpStatusCode.Accepted);
             await race(a, b, id, await a.LastCodeAsync(id));
-        }
-        finally
-        {
-            await drop();
-        }
-    }
+        }, new Dictionary<string, string?> { ["TokenVerification:CallbackPollMilliseconds"] = "600000" }); // callbacks stay in the table to be counted
 
     private static async Task<HttpResponseMessage[]> TwentyAsync(TestApi a, TestApi b, string id, string otp)
     {

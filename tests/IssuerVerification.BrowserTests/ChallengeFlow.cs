@@ -55,7 +55,7 @@ public sealed class ChallengeFlow : IAsyncDisposable
     /// <summary>A browser AReq over the frictionless limit (so a challenge), notified to the requestor site; its ids, acsURL and CReq.</summary>
     public async Task<Challenge> ChallengeAsync(string window, string merchantName = "Example Shop")
     {
-        var areq = ThreeDsSetup.BrowserAReq(Pan, amount: 123456);
+        var areq = AReqs.Browser(Pan, amount: 123456);
         areq["notificationURL"] = Requestor.NotificationUrl.AbsoluteUri;
         areq["merchantName"] = merchantName;
         var ares = await Acs.AReqAsync(areq);

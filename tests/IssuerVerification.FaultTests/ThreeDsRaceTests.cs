@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IssuerVerification.FaultTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -38,45 +37,6 @@ public sealed class ThreeDsRaceTests(ClusterFixture fixture, ITestOutputHelper o
         return (apis, await apis[0].ClientKeyAsync("3ds:acs", "3ds:history"), pan);
     }
 
-    /// <summary>An app-channel payment AReq with the elements EMV 3DS 2.2 requires.</summary>
-    private static JsonObject AReq(string pan, long amount) => new()
-    {
-        ["messageType"] = "AReq",
-        ["messageVersion"] = "2.2.0",
-        ["threeDSServerTransID"] = Guid.NewGuid().ToString(),
-        ["dsTransID"] = Guid.NewGuid().ToString(),
-        ["dsReferenceNumber"] = "DS_LOA_DIS_PPFU_020100_00010",
-        ["dsURL"] = "https://ds.example/3ds/results",
-        ["threeDSServerRefNumber"] = "3DS_LOA_SER_PPFU_020100_00008",
-        ["threeDSServerOperatorID"] = "1jpeeLAWgGFgS1Ri9tX9",
-        ["threeDSServerURL"] = "https://3dss.example/results",
-        ["threeDSRequestorID"] = "10075001*Shop",
-        ["threeDSRequestorName"] = "Example Shop",
-        ["threeDSRequestorURL"] = "https://shop.example",
-        ["threeDSRequestorAuthenticationInd"] = "01",
-        ["deviceChannel"] = "01",
-        ["messageCategory"] = "01",
-        ["acctNumber"] = pan,
-        ["cardExpiryDate"] = "3012",
-        ["acquirerBIN"] = "400551",
-        ["acquirerMerchantID"] = "SHOP-0001",
-        ["mcc"] = "5411",
-        ["merchantCountryCode"] = "826",
-        ["merchantName"] = "Example Shop",
-        ["purchaseAmount"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["purchaseCurrency"] = "978",
-        ["purchaseExponent"] = "2",
-        ["purchaseDate"] = "20261207100000",
-        ["transType"] = "01",
-        ["sdkAppID"] = Guid.NewGuid().ToString(),
-        ["sdkTransID"] = Guid.NewGuid().ToString(),
-        ["sdkReferenceNumber"] = "3DS_LOA_SDK_PPFU_020100_00007",
-        ["sdkMaxTimeout"] = "05",
-        ["sdkEncData"] = "eyJhbGciOiJFQ0RILUVTIiwiZW5jIjoiQTEyOENCQy1IUzI1NiJ9..c2RrLWRhdGE",
-        ["sdkEphemPubKey"] = new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = "mPUKT_bAWGHIhg0TpjjqVsP1rXWQu_vwVOHHtNkdYoA", ["y"] = "8BQAsImGeAS46fyWw5MhYfGTT0IjBpFw2SS34Dv4Irs" },
-        ["deviceRenderOptions"] = new JsonObject { ["sdkInterface"] = "03", ["sdkUiType"] = new JsonArray("01", "02", "03", "04", "05") },
-    };
-
     /// <summary>Sends <paramref name="count"/> requests at once, alternating between the processes; every status and body.</summary>
     private static async Task<(HttpStatusCode Status, string Body)[]> RaceAsync(ApiProcess[] apis, string key, int count, Func<HttpClient, int, Task<HttpResponseMessage>> send)
     {
@@ -108,7 +68,7 @@ public sealed class ThreeDsRaceTests(ClusterFixture fixture, ITestOutputHelper o
     {
         var (apis, key, pan) = await CardAsync(store);
         var before = await HistoryRecordsAsync(apis[0], key);
-        var areq = AReq(pan, 1999);
+        var areq = AReqs.App(pan, 1999);
         var answers = await RaceAsync(apis, key, Parallel, (client, _) => client.PostJsonAsync("/v1/3ds/authentications", areq));
         output.WriteLine(string.Join(", ", answers.GroupBy(a => a.Status).Select(g => $"{(int)g.Key} × {g.Count()}")));
 
@@ -125,7 +85,7 @@ public sealed class ThreeDsRaceTests(ClusterFixture fixture, ITestOutputHelper o
     {
         var (apis, key, pan) = await CardAsync(store);
         using var acs = apis[0].Client(key);
-        var ares = await (await acs.PostJsonAsync("/v1/3ds/authentications", AReq(pan, 80000))).ReadJsonAsync();
+        var ares = await (await acs.PostJsonAsync("/v1/3ds/authentications", AReqs.App(pan, 80000))).ReadJsonAsync();
         Assert.Equal("C", ares.Text("transStatus"));
         var id = ares.Text("acsTransID");
         await (await acs.PostJsonAsync($"/v1/3ds/authentications/{id}/challenge", new { })).ReadJsonAsync();

@@ -66,6 +66,30 @@ public sealed class TestApi : WebApplicationFactory<Program>
 
     public static readonly JsonSerializerOptions Json = CreateJson();
 
+    /// <summary>
+    /// Runs <paramref name="run"/> on two replicas of the service sharing one fresh database of this store (each with its own
+    /// caches), both started with <paramref name="settings"/> too; the database is dropped afterwards.
+    /// </summary>
+    public static async Task WithReplicasAsync(string store, Func<TestApi, TestApi, Task> run, IDictionary<string, string?>? settings = null)
+    {
+        var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
+        var shared = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Storage:Provider"] = provider,
+            ["ConnectionStrings:IssuerVerification"] = connectionString,
+        };
+        try
+        {
+            await using var a = await StartAsync(store, shared);
+            await using var b = await StartAsync(store, shared);
+            await run(a, b);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
     /// <summary>Starts the service on a test server, or with <paramref name="kestrelPort"/> on Kestrel at 127.0.0.1 (for a real browser).</summary>
     public static async Task<TestApi> StartAsync(string store, IDictionary<string, string?>? settings = null, int? kestrelPort = null)
     {
