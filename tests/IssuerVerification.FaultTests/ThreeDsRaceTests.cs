@@ -37,24 +37,6 @@ public sealed class ThreeDsRaceTests(ClusterFixture fixture, ITestOutputHelper o
         return (apis, await apis[0].ClientKeyAsync("3ds:acs", "3ds:history"), pan);
     }
 
-    /// <summary>Sends <paramref name="count"/> requests at once, alternating between the processes; every status and body.</summary>
-    private static async Task<(HttpStatusCode Status, string Body)[]> RaceAsync(ApiProcess[] apis, string key, int count, Func<HttpClient, int, Task<HttpResponseMessage>> send)
-    {
-        var clients = apis.Select(a => a.Client(key)).ToArray();
-        try
-        {
-            return await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
-            {
-                using var response = await send(clients[i % clients.Length], i);
-                return (response.StatusCode, await response.Content.ReadAsStringAsync());
-            }));
-        }
-        finally
-        {
-            Array.ForEach(clients, c => c.Dispose());
-        }
-    }
-
     private static async Task<int> HistoryRecordsAsync(ApiProcess api, string key)
     {
         using var client = api.Client(key);
@@ -69,8 +51,8 @@ public sealed class ThreeDsRaceTests(ClusterFixture fixture, ITestOutputHelper o
         var (apis, key, pan) = await CardAsync(store);
         var before = await HistoryRecordsAsync(apis[0], key);
         var areq = AReqs.App(pan, 1999);
-        var answers = await RaceAsync(apis, key, Parallel, (client, _) => client.PostJsonAsync("/v1/3ds/authentications", areq));
-        output.WriteLine(string.Join(", ", answers.GroupBy(a => a.Status).Select(g => $"{(int)g.Key} × {g.Count()}")));
+        var answers = await Race.SendAsync(apis, key, Parallel, (client, _) => client.PostJsonAsync("/v1/3ds/authentications", areq));
+        output.WriteLine(Race.Summary(answers));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
         var ares = answers.Select(a => JsonDocument.Parse(a.Body).RootElement)
@@ -94,9 +76,9 @@ public sealed class ThreeDsRaceTests(ClusterFixture fixture, ITestOutputHelper o
         var before = await HistoryRecordsAsync(apis[0], key);
 
         // A quarter of them cancel: whichever CReq is first decides, the others get 409.
-        var answers = await RaceAsync(apis, key, Parallel, (client, i) => client.PostJsonAsync($"/v1/3ds/authentications/{id}/challenge",
+        var answers = await Race.SendAsync(apis, key, Parallel, (client, i) => client.PostJsonAsync($"/v1/3ds/authentications/{id}/challenge",
             i % 4 == 3 ? new { challengeCancel = "01" } : (object)new { challengeDataEntry = code }));
-        output.WriteLine(string.Join(", ", answers.GroupBy(a => a.Status).Select(g => $"{(int)g.Key} × {g.Count()}")));
+        output.WriteLine(Race.Summary(answers));
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
         Assert.Equal(Parallel - 1, answers.Count(a => a.Status == HttpStatusCode.Conflict));

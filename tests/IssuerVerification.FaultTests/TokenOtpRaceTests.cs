@@ -6,9 +6,9 @@ using Xunit.Abstractions;
 namespace IssuerVerification.FaultTests;
 
 /// <summary>
-/// Twenty OTP checks of one token verification at once, split over two API processes on one database: the right code
-/// verifies exactly once and binds the device once; wrong codes end in <c>failed</c> after exactly the configured three
-/// attempts, never more.
+/// Twenty OTP checks or sends of one token verification at once, split over two API processes on one database: the right
+/// code verifies exactly once and binds the device once; wrong codes end in <c>failed</c> after exactly the configured three
+/// attempts, never more; sends stop at the configured three.
 /// </summary>
 public sealed class TokenOtpRaceTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
@@ -44,29 +44,15 @@ public sealed class TokenOtpRaceTests(ClusterFixture fixture, ITestOutputHelper 
         return (apis, key, id, token, messages.EnumerateArray().Single().Text("code"));
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)[]> CheckAllAsync(ApiProcess[] apis, string key, string id, string otp)
-    {
-        var clients = apis.Select(a => a.Client(key)).ToArray();
-        try
-        {
-            return await Task.WhenAll(Enumerable.Range(0, Parallel).Select(async i =>
-            {
-                using var response = await clients[i % clients.Length].PostJsonAsync($"/v1/token-verifications/{id}/otp/verify", new { otp });
-                return (response.StatusCode, await response.Content.ReadAsStringAsync());
-            }));
-        }
-        finally
-        {
-            Array.ForEach(clients, c => c.Dispose());
-        }
-    }
+    private static Task<(HttpStatusCode Status, string Body)[]> CheckAllAsync(ApiProcess[] apis, string key, string id, string otp) =>
+        Race.SendAsync(apis, key, Parallel, (client, _) => client.PostJsonAsync($"/v1/token-verifications/{id}/otp/verify", new { otp }));
 
     [Theory, MemberData(nameof(All))]
     public async Task The_right_code_verifies_once_and_binds_once(string store)
     {
         var (apis, key, id, token, code) = await PendingAsync(store);
         var answers = await CheckAllAsync(apis, key, id, code);
-        output.WriteLine(string.Join(", ", answers.GroupBy(a => a.Status).Select(g => $"{(int)g.Key} × {g.Count()}")));
+        output.WriteLine(Race.Summary(answers));
 
         Assert.Equal(1, answers.Count(a => a.Status == HttpStatusCode.OK));
         Assert.Equal(Parallel - 1, answers.Count(a => a.Status == HttpStatusCode.Conflict));
@@ -91,5 +77,23 @@ public sealed class TokenOtpRaceTests(ClusterFixture fixture, ITestOutputHelper 
         using var merchant = apis[1].Client(key);
         Assert.Equal("failed", (await (await merchant.GetAsync($"/v1/token-verifications/{id}")).ReadJsonAsync()).Text("status"));
         Assert.Empty((await (await merchant.GetAsync($"/v1/tokens/{token}/bindings")).ReadJsonAsync()).EnumerateArray());
+    }
+
+    /// <summary>
+    /// With one of its three OTPs sent, twenty more sends at once: exactly two are accepted, on either process (the one
+    /// that made the step-up sends from its copy of it, the other reads the store), and the outbox holds three codes.
+    /// </summary>
+    [Theory, MemberData(nameof(All))]
+    public async Task Parallel_sends_stop_at_the_send_limit(string store)
+    {
+        var (apis, key, id, _, _) = await PendingAsync(store);
+        var answers = await Race.SendAsync(apis, key, Parallel,
+            (client, _) => client.PostJsonAsync($"/v1/token-verifications/{id}/otp", new { methodId = "m1" }));
+        output.WriteLine(Race.Summary(answers));
+
+        Assert.Equal(2, answers.Count(a => a.Status == HttpStatusCode.Accepted));
+        Assert.Equal(Parallel - 2, answers.Count(a => a.Status == HttpStatusCode.Conflict));
+        using var admin = apis[1].Client();
+        Assert.Equal(3, (await (await admin.GetAsync($"/v1/admin/outbox?reference={id}")).ReadJsonAsync()).GetArrayLength());
     }
 }
