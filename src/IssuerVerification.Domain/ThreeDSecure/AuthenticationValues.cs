@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using IssuerVerification.Domain.Cards;
 using IssuerVerification.Domain.Crypto;
@@ -36,7 +37,7 @@ public sealed class AuthenticationValues(IThreeDSecureValues crypto, KeyRing key
         var aavKey = await keys.HandleAsync(range.Keys, KeySlot.Aav, ct);
         // Authentication method: 1 password / one-time code (challenge), 0 none (frictionless, attempts).
         var method = (byte)(challenged && !attempted ? 1 : 0);
-        var sequence = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
+        var sequence = BinaryPrimitives.ReadUInt32BigEndian(RandomNumberGenerator.GetBytes(4));
         return crypto.MastercardAav(aavKey, new MastercardAavInput(
             pan.Digits, attempted ? AavAttempts : AavAuthenticated, merchantName ?? "", AcsId, method, BinKeyId, sequence));
     }

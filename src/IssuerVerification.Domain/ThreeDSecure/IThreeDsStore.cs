@@ -22,7 +22,10 @@ public interface IThreeDsStore
     /// <summary>Challenges still pending after their time.</summary>
     Task<IReadOnlyList<ThreeDsAuthentication>> DueForTimeoutAsync(DateTime now, int max, CancellationToken ct);
 
-    /// <summary>Marks an issued value used, once: <see cref="ValueUse.Used"/> the first time.</summary>
+    /// <summary>
+    /// Marks an issuance of the value used: <see cref="ValueUse.Used"/> once per authentication that issued it (two may
+    /// issue the same value), <see cref="ValueUse.AlreadyUsed"/> after that.
+    /// </summary>
     Task<ValueUse> UseValueAsync(byte[] valueHash, DateTime at, CancellationToken ct);
 }
 

@@ -52,7 +52,10 @@ internal sealed class IssuedValueConfiguration : IEntityTypeConfiguration<Issued
     public void Configure(EntityTypeBuilder<IssuedValue> builder)
     {
         builder.ToTable("ThreeDsIssuedValues");
-        builder.HasKey(v => v.ValueHash);
+        // One issued value per authentication; two authentications may issue the same value (an AAV's sequence number is
+        // 32 random bits), and each issuance is used once.
+        builder.HasKey(v => v.AcsTransId);
+        builder.HasIndex(v => v.ValueHash);
     }
 }
 

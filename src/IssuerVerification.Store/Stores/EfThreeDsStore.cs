@@ -165,10 +165,6 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var entry = db.ThreeDsAuthentications.Update(authentication);
         entry.Property(a => a.Version).OriginalValue = readVersion;
-        if (value is not null)
-        {
-            db.ThreeDsIssuedValues.Add(value);
-        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -176,6 +172,13 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
         catch (DbUpdateConcurrencyException)
         {
             return false;
+        }
+        // The value after the update: a concurrent change waits on the authentication's row and then finds another version,
+        // instead of racing to insert the same authentication's value.
+        if (value is not null)
+        {
+            db.ThreeDsIssuedValues.Add(value);
+            await db.SaveChangesAsync(ct);
         }
         if (authentication.IsFinal)
         {
@@ -196,11 +199,18 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
     public async Task<ValueUse> UseValueAsync(byte[] valueHash, DateTime at, CancellationToken ct)
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
-        if (await db.ThreeDsIssuedValues.Where(v => v.ValueHash == valueHash && v.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.UsedAt, at), ct) == 1)
+        var unused = db.ThreeDsIssuedValues.Where(v => v.ValueHash == valueHash && v.UsedAt == null);
+        // One unused issuance of the value at a time; a concurrent use may take the one picked first, then the next is tried.
+        do
         {
-            return ValueUse.Used;
+            var first = unused.OrderBy(v => v.IssuedAt).Select(v => v.AcsTransId).Take(1);
+            if (await db.ThreeDsIssuedValues.Where(v => first.Contains(v.AcsTransId) && v.UsedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.UsedAt, at), ct) == 1)
+            {
+                return ValueUse.Used;
+            }
         }
+        while (await unused.AnyAsync(ct));
         return await db.ThreeDsIssuedValues.AnyAsync(v => v.ValueHash == valueHash, ct) ? ValueUse.AlreadyUsed : ValueUse.Unknown;
     }
 

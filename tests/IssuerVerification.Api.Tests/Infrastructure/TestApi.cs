@@ -21,10 +21,13 @@ public sealed class TestApi : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Func<Task> _drop;
+    private readonly Action<IServiceCollection>? _services;
 
-    private TestApi(string store, string provider, string connectionString, Func<Task> drop, IDictionary<string, string?>? settings)
+    private TestApi(string store, string provider, string connectionString, Func<Task> drop, IDictionary<string, string?>? settings,
+        Action<IServiceCollection>? services)
     {
         Store = store;
+        _services = services;
         ConnectionString = connectionString;
         _drop = drop;
         _settings = new Dictionary<string, string?>
@@ -90,14 +93,18 @@ public sealed class TestApi : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Starts the service on a test server, or with <paramref name="kestrelPort"/> on Kestrel at 127.0.0.1 (for a real browser).</summary>
-    public static async Task<TestApi> StartAsync(string store, IDictionary<string, string?>? settings = null, int? kestrelPort = null)
+    /// <summary>
+    /// Starts the service on a test server, or with <paramref name="kestrelPort"/> on Kestrel at 127.0.0.1 (for a real browser);
+    /// <paramref name="services"/> changes its services after the service's own registrations.
+    /// </summary>
+    public static async Task<TestApi> StartAsync(string store, IDictionary<string, string?>? settings = null, int? kestrelPort = null,
+        Action<IServiceCollection>? services = null)
     {
         // A test that manages its own database (to restart the service on it) passes its connection string.
         var (provider, connectionString, drop) = settings?.TryGetValue("ConnectionStrings:IssuerVerification", out var own) == true
             ? (settings["Storage:Provider"]!, own!, () => Task.CompletedTask)
             : await TestStores.CreateAsync(store);
-        var api = new TestApi(store, provider, connectionString, drop, settings);
+        var api = new TestApi(store, provider, connectionString, drop, settings, services);
         if (kestrelPort is { } port)
         {
             api.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, port));
@@ -119,6 +126,7 @@ public sealed class TestApi : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, SourceAddress>();
+            _services?.Invoke(services);
         });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }

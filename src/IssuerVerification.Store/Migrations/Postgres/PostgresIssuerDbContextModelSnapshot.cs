@@ -554,10 +554,8 @@ namespace IssuerVerification.Store.Migrations.Postgres
 
             modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.IssuedValue", b =>
                 {
-                    b.Property<byte[]>("ValueHash")
-                        .HasColumnType("bytea");
-
                     b.Property<Guid>("AcsTransId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("IssuedAt")
@@ -566,7 +564,13 @@ namespace IssuerVerification.Store.Migrations.Postgres
                     b.Property<DateTime?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("ValueHash");
+                    b.Property<byte[]>("ValueHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AcsTransId");
+
+                    b.HasIndex("ValueHash");
 
                     b.ToTable("ThreeDsIssuedValues", (string)null);
                 });

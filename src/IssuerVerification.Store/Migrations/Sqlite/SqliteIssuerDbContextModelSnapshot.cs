@@ -547,10 +547,8 @@ namespace IssuerVerification.Store.Migrations.Sqlite
 
             modelBuilder.Entity("IssuerVerification.Domain.ThreeDSecure.IssuedValue", b =>
                 {
-                    b.Property<byte[]>("ValueHash")
-                        .HasColumnType("BLOB");
-
                     b.Property<Guid>("AcsTransId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("IssuedAt")
@@ -559,7 +557,13 @@ namespace IssuerVerification.Store.Migrations.Sqlite
                     b.Property<DateTime?>("UsedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ValueHash");
+                    b.Property<byte[]>("ValueHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AcsTransId");
+
+                    b.HasIndex("ValueHash");
 
                     b.ToTable("ThreeDsIssuedValues", (string)null);
                 });
