@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using IssuerVerification.Domain.Common;
 
 namespace IssuerVerification.Domain.Tokens;
 
@@ -17,34 +17,20 @@ public sealed record StepUp(Guid Id, byte[] CardFingerprint, IReadOnlyList<IdvMe
 /// </summary>
 public sealed class StepUps(int maxEntries = 100_000)
 {
-    private readonly ConcurrentDictionary<Guid, StepUp> _entries = new();
-    private long _nextSweepTicks;
+    private readonly BoundedCache<Guid, StepUp> _entries = new(maxEntries, TimeSpan.FromMinutes(1), s => s.ExpiresAt);
 
-    public StepUp? Find(Guid id, DateTime now) => _entries.TryGetValue(id, out var stepUp) && stepUp.ExpiresAt > now ? stepUp : null;
+    public StepUp? Find(Guid id, DateTime now) => _entries.TryGet(id, now, out var stepUp) ? stepUp : null;
 
     public void Remember(TokenVerification verification, DateTime now)
     {
-        if (verification.StatusAt(now) != TokenVerificationStatus.PendingIdv)
+        if (verification.StatusAt(now) == TokenVerificationStatus.PendingIdv)
         {
-            return;
-        }
-        var nextSweep = Interlocked.Read(ref _nextSweepTicks);
-        if (_entries.Count >= maxEntries && now.Ticks >= nextSweep
-            && Interlocked.CompareExchange(ref _nextSweepTicks, now.AddMinutes(1).Ticks, nextSweep) == nextSweep)
-        {
-            foreach (var (id, stepUp) in _entries.Where(p => p.Value.ExpiresAt <= now))
-            {
-                _entries.TryRemove(new KeyValuePair<Guid, StepUp>(id, stepUp));
-            }
-        }
-        if (_entries.Count < maxEntries)
-        {
-            _entries[verification.Id] = StepUp.Of(verification);
+            _entries.Set(verification.Id, StepUp.Of(verification), now);
         }
     }
 
     /// <summary>A step-up that ended through this replica.</summary>
-    public void Forget(Guid id) => _entries.TryRemove(id, out _);
+    public void Forget(Guid id) => _entries.Remove(id);
 
     public int Count => _entries.Count;
 }

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using IssuerVerification.Domain.Cards;
+using IssuerVerification.Domain.Common;
 
 namespace IssuerVerification.Domain.Verification;
 
@@ -12,9 +12,8 @@ namespace IssuerVerification.Domain.Verification;
 /// </summary>
 public sealed class CardStateCache(ILockoutStore store, TimeProvider clock, CardStateCacheOptions options) : ICardChangeListener
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly BoundedCache<string, Entry> _entries = new(options.MaxEntries, options.Lifetime, e => e.ExpiresAt.UtcDateTime);
     private long _generation;
-    private long _nextSweepTicks;
 
     private sealed record Entry(CardState State, DateTimeOffset ExpiresAt);
 
@@ -22,7 +21,7 @@ public sealed class CardStateCache(ILockoutStore store, TimeProvider clock, Card
     {
         var key = Convert.ToBase64String(fingerprint);
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(key, out var cached) && cached.ExpiresAt > now)
+        if (_entries.TryGet(key, now.UtcDateTime, out var cached))
         {
             return cached.State;
         }
@@ -39,7 +38,7 @@ public sealed class CardStateCache(ILockoutStore store, TimeProvider clock, Card
     public void CardChanged(byte[] fingerprint)
     {
         Interlocked.Increment(ref _generation);
-        _entries.TryRemove(Convert.ToBase64String(fingerprint), out _);
+        _entries.Remove(Convert.ToBase64String(fingerprint));
     }
 
     /// <summary>
@@ -48,22 +47,10 @@ public sealed class CardStateCache(ILockoutStore store, TimeProvider clock, Card
     /// </summary>
     private void Remember(string key, Entry entry, long generation, DateTimeOffset now)
     {
-        var nextSweep = Interlocked.Read(ref _nextSweepTicks);
-        if (_entries.Count >= options.MaxEntries && now.UtcTicks >= nextSweep
-            && Interlocked.CompareExchange(ref _nextSweepTicks, (now + options.Lifetime).UtcTicks, nextSweep) == nextSweep)
+        _entries.Set(key, entry, now.UtcDateTime);
+        if (Interlocked.Read(ref _generation) != generation)
         {
-            foreach (var (k, e) in _entries.Where(p => p.Value.ExpiresAt <= now))
-            {
-                _entries.TryRemove(new KeyValuePair<string, Entry>(k, e));
-            }
-        }
-        if (_entries.Count < options.MaxEntries)
-        {
-            _entries[key] = entry;
-            if (Interlocked.Read(ref _generation) != generation)
-            {
-                _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
-            }
+            _entries.Remove(key, entry);
         }
     }
 }
