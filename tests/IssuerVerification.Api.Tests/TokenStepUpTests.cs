@@ -1,6 +1,10 @@
+using System.Data.Common;
 using System.Net;
 using IssuerVerification.Api.Tests.Infrastructure;
+using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Tokens;
+using IssuerVerification.Store;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IssuerVerification.Api.Tests;
@@ -79,6 +83,36 @@ public sealed class TokenStepUpTests
             Assert.Equal("pending_idv", (await (await merchant.VerifyOtpAsync(id, first)).ReadJsonAsync()).Status());
         }
         Assert.Equal("verified", (await (await merchant.VerifyOtpAsync(id, last)).ReadJsonAsync()).Status());
+    }
+
+    /// <summary>
+    /// The new OTP's hash and its outbox message are written by one statement: when the message cannot be stored (here its
+    /// id is taken), the send fails whole: the code before it still verifies and no send is counted.
+    /// </summary>
+    [Theory, MemberData(nameof(Stores))]
+    public async Task A_send_whose_message_cannot_be_stored_changes_nothing(string store)
+    {
+        var (api, merchant, id) = await YellowAsync(store);
+        await using var _ = api;
+        await (await merchant.SendOtpAsync(id, "m1")).ReadJsonAsync(HttpStatusCode.Accepted);
+        var code = await api.LastCodeAsync(id);
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
+        var sent = await db.Outbox.AsNoTracking().SingleAsync();
+        var taken = new OutboxMessage
+        {
+            Id = sent.Id,
+            Channel = sent.Channel,
+            Recipient = sent.Recipient,
+            Purpose = sent.Purpose,
+            Reference = sent.Reference,
+            SealedCode = sent.SealedCode,
+            CreatedAt = sent.CreatedAt,
+        };
+        var tokens = api.Services.GetRequiredService<ITokenVerificationStore>();
+        await Assert.ThrowsAnyAsync<DbException>(() => tokens.TryReplaceOtpAsync(Guid.Parse(id), new byte[32], api.Clock.GetUtcNow().UtcDateTime, taken, default));
+        Assert.Equal(1, await db.TokenVerifications.Where(v => v.Id == Guid.Parse(id)).Select(v => v.OtpSends).SingleAsync());
+        Assert.Equal(1, await db.Outbox.CountAsync());
+        Assert.Equal("verified", (await (await merchant.VerifyOtpAsync(id, code)).ReadJsonAsync()).Status());
     }
 
     [Theory, MemberData(nameof(Stores))]

@@ -9,17 +9,19 @@ namespace IssuerVerification.Domain.Delivery;
 /// </summary>
 public sealed class OutboxDelivery(IOutboxStore store, Sealer sealer, TimeProvider clock) : IMessageDelivery
 {
-    public async Task SendAsync(DeliveryMessage message, CancellationToken ct) =>
-        await store.AddAsync(new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(),
-            Channel = message.Channel,
-            Recipient = message.Recipient,
-            Purpose = message.Purpose,
-            Reference = message.Reference,
-            SealedCode = await sealer.SealAsync(System.Text.Encoding.ASCII.GetBytes(message.Code), ct),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        }, ct);
+    public async Task SendAsync(DeliveryMessage message, CancellationToken ct) => await store.AddAsync(await StoredAsync(message, ct), ct);
+
+    /// <summary>The row this channel stores for <paramref name="message"/>, for a caller that writes it in a transaction of its own.</summary>
+    public async Task<OutboxMessage> StoredAsync(DeliveryMessage message, CancellationToken ct) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Channel = message.Channel,
+        Recipient = message.Recipient,
+        Purpose = message.Purpose,
+        Reference = message.Reference,
+        SealedCode = await sealer.SealAsync(System.Text.Encoding.ASCII.GetBytes(message.Code), ct),
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
 
     /// <summary>The messages sent for <paramref name="reference"/>, each with its code in clear.</summary>
     public async Task<IReadOnlyList<(OutboxMessage Message, string Code)>> ReadAsync(string reference, CancellationToken ct)

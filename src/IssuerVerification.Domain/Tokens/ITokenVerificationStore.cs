@@ -1,3 +1,5 @@
+using IssuerVerification.Domain.Common;
+
 namespace IssuerVerification.Domain.Tokens;
 
 public interface ITokenVerificationStore
@@ -12,8 +14,11 @@ public interface ITokenVerificationStore
 
     Task<IReadOnlyList<TokenBinding>> BindingsAsync(string tokenReference, CancellationToken ct);
 
-    /// <summary>Records a new OTP if the verification is pending with fewer than its maximum sends; false otherwise.</summary>
-    Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, CancellationToken ct);
+    /// <summary>
+    /// Records a new OTP if the verification is pending with fewer than its maximum sends, and with it (in the same
+    /// transaction) <paramref name="message"/>, the outbox channel's copy of the code; false otherwise, and nothing is stored.
+    /// </summary>
+    Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, OutboxMessage? message, CancellationToken ct);
 
     /// <summary>
     /// Counts a wrong OTP if the verification is pending with this OTP hash and attempts left; the last one allowed makes it

@@ -91,7 +91,8 @@ public sealed class TokenVerificationService(
 
     /// <summary>
     /// Generates an OTP, keeps its keyed hash (replacing the previous one) and delivers it over the method. The step-up's
-    /// fixed fields come from this replica's copy when it has one; the store's conditional update decides the rest.
+    /// fixed fields come from this replica's copy when it has one; the store's conditional update decides the rest. On the
+    /// outbox channel the message is stored by that update's transaction: a send that counts always has its message.
     /// </summary>
     public async Task<DateTime> SendOtpAsync(Guid id, string methodId, string client, CancellationToken ct)
     {
@@ -102,18 +103,28 @@ public sealed class TokenVerificationService(
         {
             throw new InvalidFieldException("methodId", "The bank app has no OTP: the issuer app answers through app-decision.");
         }
+        var card = (await states.GetAsync(stepUp.CardFingerprint, ct)).Card ?? throw new NotFoundException("The card is no longer registered.");
         var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        if (!await store.TryReplaceOtpAsync(id, await HashAsync(id, code, ct), Now, ct))
+        var message = new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code);
+        var stored = delivery is OutboxDelivery outbox ? await outbox.StoredAsync(message, ct) : null;
+        if (!await store.TryReplaceOtpAsync(id, await HashAsync(id, code, ct), Now, stored, ct))
         {
             var current = await GetAsync(id, ct);
             throw current.StatusAt(Now) == TokenVerificationStatus.PendingIdv
                 ? new ConflictException($"All {current.OtpMaxSends} OTPs of this verification were sent.")
                 : WrongState(current);
         }
-        var card = (await states.GetAsync(stepUp.CardFingerprint, ct)).Card ?? throw new NotFoundException("The card is no longer registered.");
-        var message = new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code);
         // The new OTP is issued (its hash replaced the previous one): its record is written while it is delivered (one wait).
-        await Task.WhenAll(DeliverAsync(message, ct), AuditAsync(client, "token.otp.send", stepUp.Id, stepUp.CardFingerprint, "sent", method.Type.ToString(), ct));
+        var audited = AuditAsync(client, "token.otp.send", stepUp.Id, stepUp.CardFingerprint, "sent", method.Type.ToString(), ct);
+        if (stored is null)
+        {
+            await Task.WhenAll(DeliverAsync(message, ct), audited);
+        }
+        else
+        {
+            metrics.DeliveryAttempted(message.Channel, null);
+            await audited;
+        }
         return stepUp.ExpiresAt;
     }
 

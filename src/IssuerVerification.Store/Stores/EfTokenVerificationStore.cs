@@ -1,4 +1,5 @@
 using System.Text;
+using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -30,7 +31,7 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
 
     private sealed record NewVerification(TokenVerification Verification, TokenBinding? Binding, TokenCallback? Callback);
 
-    private sealed record OtpReplacement(Guid Id, byte[] OtpHash, DateTime At);
+    private sealed record OtpReplacement(Guid Id, byte[] OtpHash, DateTime At, OutboxMessage? Message);
 
     private static readonly Comparer<OtpReplacement> ReplacementOrder = Comparer<OtpReplacement>.Create((x, y) => x.Id.CompareTo(y.Id));
 
@@ -84,10 +85,14 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
     }
 
     /// <summary>Every OTP send makes this change: batched like the creates, one command of conditional UPDATEs a batch.</summary>
-    public Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, CancellationToken ct) =>
-        _otpReplacements.SubmitAsync(new OtpReplacement(id, otpHash, at));
+    public Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, OutboxMessage? message, CancellationToken ct) =>
+        _otpReplacements.SubmitAsync(new OtpReplacement(id, otpHash, at, message));
 
-    /// <summary>Rows are taken in id order, so concurrent batches cannot deadlock; sends to one verification stay serialised.</summary>
+    /// <summary>
+    /// Rows are taken in id order, so concurrent batches cannot deadlock; sends to one verification stay serialised. The
+    /// outbox message, if any, is inserted by the same statement only when the update applied (SQLite, which has no
+    /// data-modifying WITH: by the next statement, only when the update changed a row).
+    /// </summary>
     private Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements) =>
         _contexts.ApplyEachAsync(replacements, ReplacementOrder, (db, command, r) =>
         {
@@ -95,10 +100,28 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
             ModelSql.AddParameter<TokenVerification>(db, command, "@h", nameof(TokenVerification.OtpHash), r.OtpHash);
             ModelSql.AddParameter<TokenVerification>(db, command, "@t", nameof(TokenVerification.UpdatedAt), r.At);
             ModelSql.AddParameter<TokenVerification>(db, command, "@p", nameof(TokenVerification.Status), Pending);
-            return """
+            const string update = """
                 UPDATE "TokenVerifications" SET "OtpHash" = @h, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t
-                WHERE "Id" = @i AND "Status" = @p AND "ExpiresAt" > @t AND "OtpSends" < "OtpMaxSends" RETURNING 1
+                WHERE "Id" = @i AND "Status" = @p AND "ExpiresAt" > @t AND "OtpSends" < "OtpMaxSends"
                 """;
+            if (r.Message is not { } m)
+            {
+                return update + " RETURNING 1";
+            }
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mi", nameof(OutboxMessage.Id), m.Id);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mc", nameof(OutboxMessage.Channel), m.Channel);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mt", nameof(OutboxMessage.CreatedAt), m.CreatedAt);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mp", nameof(OutboxMessage.Purpose), m.Purpose);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mr", nameof(OutboxMessage.Recipient), m.Recipient);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mf", nameof(OutboxMessage.Reference), m.Reference);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@ms", nameof(OutboxMessage.SealedCode), m.SealedCode);
+            const string insert = """
+                INSERT INTO "Outbox" ("Id", "Channel", "CreatedAt", "Purpose", "Recipient", "Reference", "SealedCode")
+                SELECT @mi, @mc, @mt, @mp, @mr, @mf, @ms
+                """;
+            return db.Database.IsNpgsql()
+                ? $"WITH u AS ({update} RETURNING 1) {insert} FROM u RETURNING 1"
+                : $"{update}; {insert} WHERE changes() = 1 RETURNING 1";
         });
 
     public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
