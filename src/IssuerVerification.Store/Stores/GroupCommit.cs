@@ -6,28 +6,30 @@ namespace IssuerVerification.Store.Stores;
 /// <summary>
 /// Group commit: concurrent callers' items are written together, one transaction per batch, and each caller gets its
 /// own result only once that transaction has committed (nothing acknowledged is lost; a failed batch fails each of its
-/// callers). One batch at a time: while it commits the next one gathers (measured: more writers meant smaller batches,
-/// more commits and less throughput; bench/load/README.md).
+/// callers). One batch at a time by default: while it commits the next one gathers (measured: more writers meant smaller
+/// batches, more commits and less throughput; bench/load/README.md). A writer whose batches need no order among themselves
+/// may let two commit at once: a slow commit then no longer holds every caller behind it.
 /// </summary>
 internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private readonly string _name;
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _commit;
-    private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Done, long Submitted)> _queue =
-        Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>, long)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Done, long Submitted)> _queue;
+    private readonly Task[] _writers;
 
     /// <param name="name">The writer's name in the metrics (<see cref="GroupCommitMetrics"/>).</param>
-    public GroupCommit(string name, Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> commit)
+    /// <param name="writers">How many batches may commit at once (one: a batch commits after the one before it).</param>
+    public GroupCommit(string name, Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> commit, int writers = 1)
     {
         _name = name;
         _commit = commit;
-        // The writer runs for the process's life: it must not keep the execution context (the audit context, say) of the
-        // request that happened to create it.
+        _queue = Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>, long)>(new UnboundedChannelOptions { SingleReader = writers == 1 });
+        // The writers run for the process's life: they must not keep the execution context (the audit context, say) of the
+        // request that happened to create them.
         using (ExecutionContext.SuppressFlow())
         {
-            _writer = Task.Run(WriteLoopAsync);
+            _writers = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync))];
         }
     }
 
@@ -49,6 +51,10 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
             {
                 batch.Add(entry);
+            }
+            if (batch.Count == 0)
+            {
+                continue; // another writer took them
             }
             try
             {
@@ -82,6 +88,6 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer;
+        await Task.WhenAll(_writers);
     }
 }
