@@ -140,7 +140,9 @@ dotnet build "$here/LoadSetup" -c Release -o "$work/setup" -nologo -v q >"$work/
 # --- PostgreSQL ----------------------------------------------------------------------------------------------------
 pg_port=$(free_port)
 as_postgres initdb -D "$cluster/data" -A trust -U postgres >/dev/null
-pg_server_opts="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$cluster -c max_connections=200"
+# max_wal_size: each phase starts from a CHECKPOINT (see phase()); with the default 1 GB, the WAL of a long phase (the
+# AReq runs write about 3 kB a request) started another one mid-phase, charging that phase with its full-page writes.
+pg_server_opts="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$cluster -c max_connections=200 -c max_wal_size=4GB"
 if [ "$PROFILE" = 1 ]; then pg_server_opts="$pg_server_opts -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"; fi
 pg_server_opts="$pg_server_opts $PG_OPTS"
 as_postgres pg_ctl -D "$cluster/data" -l "$cluster/log" -w -o "$pg_server_opts" start >/dev/null
