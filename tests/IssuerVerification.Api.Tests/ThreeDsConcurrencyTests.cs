@@ -1,5 +1,6 @@
 using System.Net;
 using IssuerVerification.Api.Tests.Infrastructure;
+using IssuerVerification.Domain.Crypto;
 using IssuerVerification.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,4 +112,39 @@ public sealed class ThreeDsConcurrencyTests
         Assert.Equal(1, results.Count(r => r == Setup.Match));
         Assert.Equal(19, results.Count(r => r == "no_match/already_used"));
     });
+
+    /// <summary>
+    /// Two authentications may issue one value (an AAV carries a random 32-bit sequence number): with the number fixed, eight
+    /// AReqs of one card at once through both replicas all get their ARes and history record, and ten verifications at once
+    /// match once per authentication.
+    /// </summary>
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Authentications_issuing_the_same_value_are_all_answered_and_each_verifies_once(string store) =>
+        await TestApi.WithReplicasAsync(store, async (a, b) =>
+        {
+            await a.ThreeDsRangesAsync();
+            var pan = await a.CardholderAsync(ThreeDsSetup.Prefix("mastercard"));
+            var clients = new[] { a.Client(), b.Client() };
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => clients[i % 2].AReqAsync(AReqs.Browser(pan))));
+            Assert.All(answers, answer => Assert.Equal("Y", answer.S("transStatus")));
+            var value = Assert.Single(answers.Select(answer => answer.S("authenticationValue")).Distinct());
+            var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+                clients[i % 2].VerifyAsync("/v1/3ds/cavv/verify", new { pan, authenticationValue = value })));
+            Assert.Equal(8, results.Count(r => r == Setup.Match));
+            Assert.Equal(2, results.Count(r => r == "no_match/already_used"));
+            await using var db = await a.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
+            Assert.Equal(8, await db.ThreeDsHistory.CountAsync());
+        }, services: services =>
+        {
+            var provider = services.Last(d => d.ServiceType == typeof(IThreeDSecureValues));
+            services.Remove(provider);
+            services.AddSingleton<IThreeDSecureValues>(s => new OneSequenceNumber((IThreeDSecureValues)provider.ImplementationFactory!(s)));
+        });
+
+    private sealed class OneSequenceNumber(IThreeDSecureValues inner) : IThreeDSecureValues
+    {
+        public byte[] VisaCavv(KeyHandle cavvKey, VisaCavvInput input) => inner.VisaCavv(cavvKey, input);
+
+        public byte[] MastercardAav(KeyHandle aavKey, MastercardAavInput input) => inner.MastercardAav(aavKey, input with { TransactionSequenceNumber = 7 });
+    }
 }

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using IssuerVerification.Api.Tests.Infrastructure;
-using IssuerVerification.Domain.Crypto;
-using IssuerVerification.Store;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -93,39 +89,5 @@ public sealed class ThreeDsResultTests
             Assert.Equal("no_match/already_used", await merchant.VerifyAsync("/v1/3ds/cavv/verify", new { pan, authenticationValue = value }));
         }
         await (await merchant.PostJsonAsync("/v1/3ds/cavv/verify", new { pan = "4444330000000000", authenticationValue = "short" })).AssertInvalidFieldAsync("authenticationValue");
-    }
-
-    /// <summary>
-    /// Two authentications may issue one value (an AAV carries a random 32-bit sequence number): with the number fixed, eight
-    /// AReqs of one card at once all get their ARes and history record, and the value verifies once per authentication.
-    /// </summary>
-    [Theory, MemberData(nameof(Stores))]
-    public async Task Authentications_issuing_the_same_value_are_all_answered_and_each_verifies_once(string store)
-    {
-        await using var api = await TestApi.StartAsync(store, services: services =>
-        {
-            var provider = services.Last(d => d.ServiceType == typeof(IThreeDSecureValues));
-            services.Remove(provider);
-            services.AddSingleton<IThreeDSecureValues>(s => new OneSequenceNumber((IThreeDSecureValues)provider.ImplementationFactory!(s)));
-        });
-        await api.ThreeDsRangesAsync();
-        var pan = await api.CardholderAsync(ThreeDsSetup.Prefix("mastercard"));
-        var acs = await api.ClientWithScopesAsync("3ds:acs");
-        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => acs.AReqAsync(AReqs.Browser(pan))));
-        Assert.All(answers, a => Assert.Equal("Y", a.S("transStatus")));
-        var value = Assert.Single(answers.Select(a => a.S("authenticationValue")).Distinct());
-        var merchant = await api.ClientWithScopesAsync("card:verify");
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => merchant.VerifyAsync("/v1/3ds/cavv/verify", new { pan, authenticationValue = value })));
-        Assert.Equal(8, results.Count(r => r == Setup.Match));
-        Assert.Equal(2, results.Count(r => r == "no_match/already_used"));
-        await using var db = await api.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
-        Assert.Equal(8, await db.ThreeDsHistory.CountAsync());
-    }
-
-    private sealed class OneSequenceNumber(IThreeDSecureValues inner) : IThreeDSecureValues
-    {
-        public byte[] VisaCavv(KeyHandle cavvKey, VisaCavvInput input) => inner.VisaCavv(cavvKey, input);
-
-        public byte[] MastercardAav(KeyHandle aavKey, MastercardAavInput input) => inner.MastercardAav(aavKey, input with { TransactionSequenceNumber = 7 });
     }
 }

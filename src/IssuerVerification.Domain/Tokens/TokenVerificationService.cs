@@ -114,17 +114,14 @@ public sealed class TokenVerificationService(
                 ? new ConflictException($"All {current.OtpMaxSends} OTPs of this verification were sent.")
                 : WrongState(current);
         }
-        // The new OTP is issued (its hash replaced the previous one): its record is written while it is delivered (one wait).
-        var audited = AuditAsync(client, "token.otp.send", stepUp.Id, stepUp.CardFingerprint, "sent", method.Type.ToString(), ct);
-        if (stored is null)
-        {
-            await Task.WhenAll(DeliverAsync(message, ct), audited);
-        }
-        else
+        // The new OTP is issued (its hash replaced the previous one): its record is written while it is delivered (one wait),
+        // unless the outbox stored it with the hash.
+        if (stored is not null)
         {
             metrics.DeliveryAttempted(message.Channel, null);
-            await audited;
         }
+        await Task.WhenAll(stored is null ? DeliverAsync(message, ct) : Task.CompletedTask,
+            AuditAsync(client, "token.otp.send", stepUp.Id, stepUp.CardFingerprint, "sent", method.Type.ToString(), ct));
         return stepUp.ExpiresAt;
     }
 

@@ -71,9 +71,10 @@ public sealed class TestApi : WebApplicationFactory<Program>
 
     /// <summary>
     /// Runs <paramref name="run"/> on two replicas of the service sharing one fresh database of this store (each with its own
-    /// caches), both started with <paramref name="settings"/> too; the database is dropped afterwards.
+    /// caches), both started with <paramref name="settings"/> and <paramref name="services"/> too; the database is dropped afterwards.
     /// </summary>
-    public static async Task WithReplicasAsync(string store, Func<TestApi, TestApi, Task> run, IDictionary<string, string?>? settings = null)
+    public static async Task WithReplicasAsync(string store, Func<TestApi, TestApi, Task> run, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var (provider, connectionString, drop) = await TestStores.CreateAsync(store);
         var shared = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
@@ -83,8 +84,8 @@ public sealed class TestApi : WebApplicationFactory<Program>
         };
         try
         {
-            await using var a = await StartAsync(store, shared);
-            await using var b = await StartAsync(store, shared);
+            await using var a = await StartAsync(store, shared, services: services);
+            await using var b = await StartAsync(store, shared, services: services);
             await run(a, b);
         }
         finally
