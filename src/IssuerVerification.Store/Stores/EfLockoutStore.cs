@@ -74,18 +74,17 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     {
         await using var db = await _contexts.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
         // Rows are taken in fingerprint order (stable, so two decisions on one card keep theirs): concurrent batches cannot deadlock.
         var effects = Enumerable.Range(0, decisions.Count).Where(i => decisions[i].Effect != LockoutEffect.None)
             .OrderBy(i => decisions[i].Audit.CardFingerprint, FingerprintOrder).ToList();
         var plain = Enumerable.Range(0, decisions.Count).Where(i => decisions[i].Effect == LockoutEffect.None).ToList();
         if (!db.Database.IsNpgsql())
         {
-            return await CommitInStepsAsync(connection, decisions, effects, records, ifLocked, locks);
+            return await CommitInStepsAsync(db, decisions, effects, records, ifLocked, locks);
         }
         return effects.TrueForAll(i => decisions[i].Effect == LockoutEffect.Reset)
-            ? await CommitMatchesAsync(connection, decisions, effects, plain, records, ifLocked)
-            : await CommitInOneRoundTripAsync(connection, decisions, effects, plain, records, ifLocked, locks);
+            ? await CommitMatchesAsync(db, decisions, effects, plain, records, ifLocked)
+            : await CommitInOneRoundTripAsync(db, decisions, effects, plain, records, ifLocked, locks);
     }
 
     /// <summary>
@@ -94,9 +93,9 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     /// with the outcome that stands, joined to what the reset found; then the plain records. One round trip.
     /// </summary>
     private static async Task<bool[]> CommitMatchesAsync(
-        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> matches, List<int> plain, AuditEntry[] records, AuditEntry?[] ifLocked)
+        IssuerDbContext db, IReadOnlyList<Decision> decisions, List<int> matches, List<int> plain, AuditEntry[] records, AuditEntry?[] ifLocked)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         var locked = new bool[decisions.Count];
         var sql = new StringBuilder();
         if (matches.Count > 0)
@@ -132,7 +131,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
 
                 """);
         }
-        AppendAuditInsert(sql, command, plain.Select(i => (records[i], i)));
+        ModelSql.AppendInsert(db, command, sql, "p", [.. plain.Select(i => records[i])]);
         command.CommandText = sql.ToString();
         var lockedCards = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync())
@@ -158,9 +157,9 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
     /// statements of one command in one implicit transaction and commits it before it answers: one round trip a batch.
     /// </summary>
     private static async Task<bool[]> CommitInOneRoundTripAsync(
-        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, List<int> plain, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
+        IssuerDbContext db, IReadOnlyList<Decision> decisions, List<int> effects, List<int> plain, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         var sql = new StringBuilder();
         var locked = new bool[decisions.Count];
         command.AddParameter("@lo", AuditOutcomes.NoMatch);
@@ -176,10 +175,10 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
                 RETURNING COALESCE("Reason" = @lr, FALSE), COALESCE((SELECT locks FROM d), FALSE);
 
                 """);
-            AddAuditParameters(command, records[i], i, withFingerprint: false);
+            AddAuditParameters(command, records[i], i);
             command.AddParameter($"@l{i}", ifLocked[i]!.Mac);
         }
-        AppendAuditInsert(sql, command, plain.Select(i => (records[i], i)));
+        ModelSql.AppendInsert(db, command, sql, "p", [.. plain.Select(i => records[i])]);
         command.CommandText = sql.ToString();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -196,9 +195,10 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
 
     /// <summary>SQLite (in process, so round trips cost nothing): the lockout statements, then the records, in one transaction.</summary>
     private static async Task<bool[]> CommitInStepsAsync(
-        DbConnection connection, IReadOnlyList<Decision> decisions, List<int> effects, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
+        IssuerDbContext db, IReadOnlyList<Decision> decisions, List<int> effects, AuditEntry[] records, AuditEntry?[] ifLocked, bool[] locks)
     {
         var locked = new bool[decisions.Count];
+        var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync();
         if (effects.Count > 0)
         {
@@ -218,7 +218,7 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         {
             insert.Transaction = transaction;
             var sql = new StringBuilder();
-            AppendAuditInsert(sql, insert, records.Select((record, i) => (locked[i] ? ifLocked[i]! : record, i)));
+            ModelSql.AppendInsert(db, insert, sql, "p", [.. records.Select((record, i) => locked[i] ? ifLocked[i]! : record)]);
             insert.CommandText = sql.ToString();
             await insert.ExecuteNonQueryAsync();
         }
@@ -259,25 +259,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
             """);
     }
 
-    /// <summary>One multi-row INSERT of these records (none: nothing).</summary>
-    private static void AppendAuditInsert(StringBuilder sql, DbCommand command, IEnumerable<(AuditEntry Entry, int Index)> entries)
-    {
-        var first = true;
-        foreach (var (entry, i) in entries)
-        {
-            sql.Append(first ? $"""INSERT INTO "AuditLog" ({Columns}) VALUES """ : ", ");
-            sql.Append(CultureInfo.InvariantCulture, $"(@t{i}, @q{i}, @c{i}, @s{i}, @a{i}, @g{i}, @f{i}, @o{i}, @r{i}, @h{i}, @x{i}, @k{i})");
-            AddAuditParameters(command, entry, i, withFingerprint: true);
-            first = false;
-        }
-        if (!first)
-        {
-            sql.Append(';');
-        }
-    }
-
-    /// <summary>The record's parameters; a decision with an effect has added its fingerprint already.</summary>
-    private static void AddAuditParameters(DbCommand command, AuditEntry entry, int i, bool withFingerprint)
+    /// <summary>The record's parameters but its fingerprint, which its decision's statement has added already.</summary>
+    private static void AddAuditParameters(DbCommand command, AuditEntry entry, int i)
     {
         command.AddParameter($"@t{i}", entry.At);
         command.AddParameter($"@q{i}", entry.RequestId);
@@ -285,10 +268,6 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         command.AddParameter($"@s{i}", entry.Source);
         command.AddParameter($"@a{i}", entry.Action);
         command.AddParameter($"@g{i}", entry.Target);
-        if (withFingerprint)
-        {
-            command.AddParameter($"@f{i}", entry.CardFingerprint);
-        }
         command.AddParameter($"@o{i}", entry.Outcome);
         command.AddParameter($"@r{i}", entry.Reason);
         command.AddParameter($"@h{i}", entry.Chain);
