@@ -28,7 +28,8 @@ public sealed class TokenVerificationService(
         var settings = card is null ? new TokenVerificationSettings() : (await ranges.ForAsync(pan, ct)).TokenVerification;
         var now = Now;
         var subject = TokenVerification.SubjectOf(request.RequestType, request.DeviceId, request.PasskeyCredentialId);
-        var deviceKnown = subject is null ? (bool?)null : await store.IsBoundAsync(request.TokenReference, subject, ct);
+        // Whether the device is bound already decides only a device binding without a risk score (TokenDecisions).
+        var deviceKnown = subject is null || request.RiskScore is not null ? (bool?)null : await store.IsBoundAsync(request.TokenReference, subject, ct);
         var input = new TokenDecisionInput(
             TokenDecisions.Standing(card, state.Lockout.LockedUntil, now), request.RiskScore, request.Recommendation, deviceKnown, HasIdvMethod: true);
         var (decision, reasons) = TokenDecisions.Decide(input, settings);
