@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Delivery;
 
 namespace IssuerVerification.Api.Delivery;
@@ -34,6 +35,8 @@ internal sealed class WebhookDelivery(IHttpClientFactory http, WebhookSettings s
         using var response = await http.CreateClient(HttpClientName).SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
     }
+
+    public Task<OutboxMessage?> StoredAsync(DeliveryMessage message, CancellationToken ct) => Task.FromResult<OutboxMessage?>(null);
 
     public static string Sign(byte[] secret, string timestamp, byte[] body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(secret, (byte[])[.. Encoding.ASCII.GetBytes(timestamp + "."), .. body]));

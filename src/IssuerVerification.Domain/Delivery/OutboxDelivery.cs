@@ -9,10 +9,11 @@ namespace IssuerVerification.Domain.Delivery;
 /// </summary>
 public sealed class OutboxDelivery(IOutboxStore store, Sealer sealer, TimeProvider clock) : IMessageDelivery
 {
-    public async Task SendAsync(DeliveryMessage message, CancellationToken ct) => await store.AddAsync(await StoredAsync(message, ct), ct);
+    public async Task SendAsync(DeliveryMessage message, CancellationToken ct) => await store.AddAsync(await RowAsync(message, ct), ct);
 
-    /// <summary>The row this channel stores for <paramref name="message"/>, for a caller that writes it in a transaction of its own.</summary>
-    public async Task<OutboxMessage> StoredAsync(DeliveryMessage message, CancellationToken ct) => new()
+    public async Task<OutboxMessage?> StoredAsync(DeliveryMessage message, CancellationToken ct) => await RowAsync(message, ct);
+
+    private async Task<OutboxMessage> RowAsync(DeliveryMessage message, CancellationToken ct) => new()
     {
         Id = Guid.CreateVersion7(),
         Channel = message.Channel,

@@ -107,7 +107,7 @@ public sealed class TokenVerificationService(
         var card = (await states.GetAsync(stepUp.CardFingerprint, ct)).Card ?? throw new NotFoundException("The card is no longer registered.");
         var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var message = new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code);
-        var stored = delivery is OutboxDelivery outbox ? await outbox.StoredAsync(message, ct) : null;
+        var stored = await delivery.StoredAsync(message, ct);
         if (!await store.TryReplaceOtpAsync(id, await HashAsync(id, code, ct), Now, stored, ct))
         {
             var current = await GetAsync(id, ct);
