@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using IssuerVerification.Api.Tests.Infrastructure;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Tokens;
 using IssuerVerification.Store;
@@ -78,6 +79,14 @@ public sealed class TokenStepUpTests
         await (await merchant.SendOtpAsync(id, "m1")).AssertProblemAsync(HttpStatusCode.Conflict);
         var last = await api.LastCodeAsync(id);
         Assert.Equal(3, (await api.OutboxAsync(id)).GetArrayLength());
+        // Every send is recorded with the change it asked for, the refused one too; the chain of those records is intact.
+        await using (var db = await api.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync())
+        {
+            var sends = await db.AuditLog.Where(r => r.Action == "token.otp.send").OrderBy(r => r.Seq).Select(r => r.Outcome).ToListAsync();
+            Assert.Equal(["sent", "sent", "sent", "refused"], sends);
+        }
+        var integrity = await (await api.Client().GetAsync("/v1/admin/audit/integrity")).ReadJsonAsync();
+        Assert.True(integrity.GetProperty("intact").GetBoolean(), integrity.ToString());
         if (first != last)
         {
             Assert.Equal("pending_idv", (await (await merchant.VerifyOtpAsync(id, first)).ReadJsonAsync()).Status());
@@ -86,8 +95,8 @@ public sealed class TokenStepUpTests
     }
 
     /// <summary>
-    /// The new OTP's hash and its outbox message are written by one statement: when the message cannot be stored (here its
-    /// id is taken), the send fails whole: the code before it still verifies and no send is counted.
+    /// The new OTP's hash and its outbox message and the send's audit record are written by one statement: when the message cannot be
+    /// stored (here its id is taken), the send fails whole: the code before it still verifies, no send is counted, no record written.
     /// </summary>
     [Theory, MemberData(nameof(Stores))]
     public async Task A_send_whose_message_cannot_be_stored_changes_nothing(string store)
@@ -109,9 +118,12 @@ public sealed class TokenStepUpTests
             CreatedAt = sent.CreatedAt,
         };
         var tokens = api.Services.GetRequiredService<ITokenVerificationStore>();
-        await Assert.ThrowsAnyAsync<DbException>(() => tokens.TryReplaceOtpAsync(Guid.Parse(id), new byte[32], api.Clock.GetUtcNow().UtcDateTime, taken, default));
+        var records = await db.AuditLog.CountAsync();
+        var record = new AuditEntry { At = api.Clock.GetUtcNow().UtcDateTime, Client = "test", Action = "token.otp.send", Outcome = "sent" };
+        await Assert.ThrowsAnyAsync<DbException>(() => tokens.TryReplaceOtpAsync(Guid.Parse(id), new byte[32], api.Clock.GetUtcNow().UtcDateTime, taken, record, default));
         Assert.Equal(1, await db.TokenVerifications.Where(v => v.Id == Guid.Parse(id)).Select(v => v.OtpSends).SingleAsync());
         Assert.Equal(1, await db.Outbox.CountAsync());
+        Assert.Equal(records, await db.AuditLog.CountAsync());
         Assert.Equal("verified", (await (await merchant.VerifyOtpAsync(id, code)).ReadJsonAsync()).Status());
     }
 

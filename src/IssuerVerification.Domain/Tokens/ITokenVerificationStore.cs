@@ -1,11 +1,12 @@
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Common;
 
 namespace IssuerVerification.Domain.Tokens;
 
 public interface ITokenVerificationStore
 {
-    /// <summary>Adds a verification; a final one with its binding and callback, in one transaction.</summary>
-    Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct);
+    /// <summary>Adds a verification with its audit record, and a final one with its binding and callback: one transaction.</summary>
+    Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, AuditEntry audit, CancellationToken ct);
 
     Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct);
 
@@ -16,9 +17,11 @@ public interface ITokenVerificationStore
 
     /// <summary>
     /// Records a new OTP if the verification is pending with fewer than its maximum sends, and with it (in the same
-    /// transaction) <paramref name="message"/>, the outbox channel's copy of the code; false otherwise, and nothing is stored.
+    /// transaction) <paramref name="message"/>, the outbox channel's copy of the code; false otherwise, and nothing is stored
+    /// but the audit record. That record is written either way: as given when the OTP counts, with outcome
+    /// <see cref="AuditOutcomes.Refused"/> when not.
     /// </summary>
-    Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, OutboxMessage? message, CancellationToken ct);
+    Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, OutboxMessage? message, AuditEntry audit, CancellationToken ct);
 
     /// <summary>
     /// Counts a wrong OTP if the verification is pending with this OTP hash and attempts left; the last one allowed makes it

@@ -72,13 +72,10 @@ public sealed class TokenVerificationService(
         };
 
         var status = verification.Status;
-        // The decision's audit record is written alongside the verification (two writers, one wait): the answer goes once both
-        // are durable; if the store fails, the record shows a decision the client got a 503 for.
-        await Task.WhenAll(
-            store.AddAsync(verification,
-                status.Binds() ? TokenBinding.Of(verification, now) : null,
-                status.IsFinal() ? TokenCallback.For(verification, status, now) : null, ct),
-            AuditAsync(client, "token.verify", verification, decision.ToString().ToLowerInvariant(), string.Join(' ', reasons), ct));
+        await store.AddAsync(verification,
+            status.Binds() ? TokenBinding.Of(verification, now) : null,
+            status.IsFinal() ? TokenCallback.For(verification, status, now) : null,
+            Record(client, "token.verify", verification.Id, fingerprint, decision.ToString().ToLowerInvariant(), string.Join(' ', reasons)), ct);
         metrics.TokenDecided(decision.ToString().ToLowerInvariant());
         stepUps.Remember(verification, now);
         return verification;
@@ -108,21 +105,23 @@ public sealed class TokenVerificationService(
         var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var message = new DeliveryMessage(Channel(method.Type), await RecipientAsync(method.Type, card, ct), Purpose, id.ToString(), code);
         var stored = await delivery.StoredAsync(message, ct);
-        if (!await store.TryReplaceOtpAsync(id, await HashAsync(id, code, ct), Now, stored, ct))
+        var record = Record(client, "token.otp.send", stepUp.Id, stepUp.CardFingerprint, "sent", method.Type.ToString());
+        if (!await store.TryReplaceOtpAsync(id, await HashAsync(id, code, ct), Now, stored, record, ct))
         {
             var current = await GetAsync(id, ct);
             throw current.StatusAt(Now) == TokenVerificationStatus.PendingIdv
                 ? new ConflictException($"All {current.OtpMaxSends} OTPs of this verification were sent.")
                 : WrongState(current);
         }
-        // The new OTP is issued (its hash replaced the previous one): its record is written while it is delivered (one wait),
-        // unless the outbox stored it with the hash.
-        if (stored is not null)
+        // The new OTP is issued (its hash replaced the previous one, with its record): on the outbox channel it was stored too.
+        if (stored is null)
+        {
+            await DeliverAsync(message, ct);
+        }
+        else
         {
             metrics.DeliveryAttempted(message.Channel, null);
         }
-        await Task.WhenAll(stored is null ? DeliverAsync(message, ct) : Task.CompletedTask,
-            AuditAsync(client, "token.otp.send", stepUp.Id, stepUp.CardFingerprint, "sent", method.Type.ToString(), ct));
         return stepUp.ExpiresAt;
     }
 
@@ -238,18 +237,17 @@ public sealed class TokenVerificationService(
         hasher.HashAsync(Encoding.UTF8.GetBytes($"token-otp:{id}:{otp}"), ct);
 
     private Task AuditAsync(string client, string action, TokenVerification v, string outcome, string? reason, CancellationToken ct) =>
-        AuditAsync(client, action, v.Id, v.CardFingerprint, outcome, reason, ct);
+        audit.WriteAsync(Record(client, action, v.Id, v.CardFingerprint, outcome, reason), ct);
 
-    private Task AuditAsync(string client, string action, Guid id, byte[] cardFingerprint, string outcome, string? reason, CancellationToken ct) =>
-        audit.WriteAsync(new AuditEntry
-        {
-            At = Now,
-            Client = client,
-            Action = action,
-            CardFingerprint = cardFingerprint,
-            Outcome = outcome,
-            Reason = reason is null ? $"verification {id}" : $"verification {id}: {reason}",
-        }, ct);
+    private AuditEntry Record(string client, string action, Guid id, byte[] cardFingerprint, string outcome, string? reason) => new()
+    {
+        At = Now,
+        Client = client,
+        Action = action,
+        CardFingerprint = cardFingerprint,
+        Outcome = outcome,
+        Reason = reason is null ? $"verification {id}" : $"verification {id}: {reason}",
+    };
 
     private static string Channel(IdvMethodType type) => type switch
     {

@@ -1,5 +1,4 @@
 using IssuerVerification.Domain.Audit;
-using IssuerVerification.Domain.Verification;
 
 namespace IssuerVerification.Store.Stores;
 
@@ -14,25 +13,26 @@ internal sealed record ChainHead(string Id, long Next, byte[] Link, DateTime At)
     public static ChainHead New() => new(AuditChain.NewId(), 0, AuditChain.Start(), DateTime.MinValue);
 
     /// <summary>
-    /// Chains a batch's records in batch order: each as proposed, and for a decision with an effect also as it is written
-    /// when the card turns out to be locked (same link, other seal). Returns the head after the batch.
+    /// Chains a batch's records in batch order: each as proposed, and when <paramref name="otherwise"/> gives one, also as it
+    /// is written when the change it records does not turn out as proposed (same link, other seal: a decision whose card was
+    /// locked, an OTP send refused). Returns the head after the batch.
     /// </summary>
-    public ChainHead Extend(AuditChain chain, IReadOnlyList<Decision> decisions, AuditEntry[] records, AuditEntry?[] ifLocked)
+    public ChainHead Extend(AuditChain chain, IReadOnlyList<AuditEntry> entries, Func<int, AuditEntry, AuditEntry?> otherwise,
+        AuditEntry[] records, AuditEntry?[] others)
     {
         var link = Link;
         var seq = Next;
         var at = At;
-        for (var i = 0; i < decisions.Count; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
             // Requests enter the batch in about, not exactly, the order of their times.
-            at = Max(at, AuditChain.Stored(decisions[i].Audit.At));
-            var entry = decisions[i].Audit with { At = at, Chain = Id, Seq = seq++ };
+            at = Max(at, AuditChain.Stored(entries[i].At));
+            var entry = entries[i] with { At = at, Chain = Id, Seq = seq++ };
             link = chain.Link(link, entry);
             records[i] = entry with { Mac = chain.Seal(link, entry.Outcome, entry.Reason) };
-            if (decisions[i].Effect != LockoutEffect.None)
+            if (otherwise(i, entry) is { } other)
             {
-                var locked = Decision.AsLocked(entry);
-                ifLocked[i] = locked with { Mac = chain.Seal(link, locked.Outcome, locked.Reason) };
+                others[i] = other with { Mac = chain.Seal(link, other.Outcome, other.Reason) };
             }
         }
         return this with { Next = seq, Link = link, At = at };

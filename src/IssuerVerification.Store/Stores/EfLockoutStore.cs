@@ -55,7 +55,8 @@ internal sealed class EfLockoutStore : ILockoutStore, IAuditLog, IAsyncDisposabl
         var locks = new bool[decisions.Count];
         var records = new AuditEntry[decisions.Count];
         var ifLocked = new AuditEntry?[decisions.Count];
-        var next = _head.Extend(_chain, decisions, records, ifLocked);
+        var next = _head.Extend(_chain, [.. decisions.Select(d => d.Audit)],
+            (i, entry) => decisions[i].Effect == LockoutEffect.None ? null : Decision.AsLocked(entry), records, ifLocked);
         try
         {
             var locked = await CommitAsync(decisions, records, ifLocked, locks);

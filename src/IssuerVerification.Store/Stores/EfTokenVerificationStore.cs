@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Text;
+using IssuerVerification.Domain.Audit;
 using IssuerVerification.Domain.Common;
 using IssuerVerification.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -15,46 +17,146 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
 {
     private const TokenVerificationStatus Pending = TokenVerificationStatus.PendingIdv;
     private readonly IDbContextFactory<IssuerDbContext> _contexts;
-    private readonly GroupCommit<NewVerification, bool> _adds;
+    private readonly GroupCommit<Write, bool> _writes;
     private readonly GroupCommit<Guid, TokenVerification?> _reads;
     private readonly GroupCommit<(string TokenReference, string Subject), bool> _boundReads;
-    private readonly GroupCommit<OtpReplacement, bool> _otpReplacements;
+    private readonly AuditChain _chain;
+    private ChainHead _head = ChainHead.New();
 
-    public EfTokenVerificationStore(IDbContextFactory<IssuerDbContext> contexts)
+    public EfTokenVerificationStore(IDbContextFactory<IssuerDbContext> contexts, IAuditMac mac)
     {
         _contexts = contexts;
-        _adds = new GroupCommit<NewVerification, bool>("token_creates", AddAllAsync);
+        _chain = new AuditChain(mac);
+        _writes = new GroupCommit<Write, bool>("token_writes", WriteAllAsync);
         _reads = new GroupCommit<Guid, TokenVerification?>("token_reads", FindAllAsync);
         _boundReads = new GroupCommit<(string, string), bool>("token_binding_reads", AreBoundAsync);
-        _otpReplacements = new GroupCommit<OtpReplacement, bool>("token_otp_replacements", ReplaceOtpsAsync);
     }
 
-    private sealed record NewVerification(TokenVerification Verification, TokenBinding? Binding, TokenCallback? Callback);
+    /// <summary>A create or an OTP send, with its audit record.</summary>
+    private abstract record Write(AuditEntry Audit);
 
-    private sealed record OtpReplacement(Guid Id, byte[] OtpHash, DateTime At, OutboxMessage? Message);
+    private sealed record NewVerification(TokenVerification Verification, TokenBinding? Binding, TokenCallback? Callback, AuditEntry Audit) : Write(Audit);
 
-    private static readonly Comparer<OtpReplacement> ReplacementOrder = Comparer<OtpReplacement>.Create((x, y) => x.Id.CompareTo(y.Id));
+    private sealed record OtpReplacement(Guid Id, byte[] OtpHash, DateTime At, OutboxMessage? Message, AuditEntry Audit) : Write(Audit);
 
-    /// <summary>Concurrent creates are written together: one transaction a batch (group commit), one command of three INSERTs.</summary>
-    public Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, CancellationToken ct) =>
-        _adds.SubmitAsync(new NewVerification(verification, binding, callback));
+    public Task AddAsync(TokenVerification verification, TokenBinding? binding, TokenCallback? callback, AuditEntry audit, CancellationToken ct) =>
+        _writes.SubmitAsync(new NewVerification(verification, binding, callback, AuditContext.Stamp(audit)));
+
+    public Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, OutboxMessage? message, AuditEntry audit, CancellationToken ct) =>
+        _writes.SubmitAsync(new OtpReplacement(id, otpHash, at, message, AuditContext.Stamp(audit)));
 
     /// <summary>
-    /// The bindings go in key order, so concurrent batches (on any replica) take their unique-index entries in one order and
-    /// cannot deadlock; a subject bound already, or twice in the batch, keeps its first binding.
+    /// Concurrent creates and OTP sends are written together with their audit records, chained on this writer's own chain
+    /// (<see cref="ChainHead"/>): one transaction a batch (group commit), one round trip on PostgreSQL. First the creates'
+    /// rows (bindings in key order, so concurrent batches on any replica take their unique-index entries in one order; a
+    /// subject bound already, or twice in the batch, keeps its first binding), then one conditional update per send, in id
+    /// order (rows locked in one order: no deadlock; sends to one verification serialised). A send's record says
+    /// <c>sent</c> when its update applied and <c>refused</c> when not (same link, other seal).
     /// </summary>
-    private Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<NewVerification> adds) =>
-        _contexts.InTransactionAsync<IReadOnlyList<bool>>(async (db, command) =>
+    private async Task<IReadOnlyList<bool>> WriteAllAsync(IReadOnlyList<Write> writes)
+    {
+        var records = new AuditEntry[writes.Count];
+        var refused = new AuditEntry?[writes.Count];
+        var next = _head.Extend(_chain, [.. writes.Select(w => w.Audit)],
+            (i, entry) => writes[i] is OtpReplacement ? entry with { Outcome = AuditOutcomes.Refused } : null, records, refused);
+        var creates = Enumerable.Range(0, writes.Count).Where(i => writes[i] is NewVerification).ToList();
+        var adds = creates.ConvertAll(i => (NewVerification)writes[i]);
+        var sends = Enumerable.Range(0, writes.Count).Where(i => writes[i] is OtpReplacement).OrderBy(i => ((OtpReplacement)writes[i]).Id).ToList();
+        var statements = new List<Statement>();
+        void Insert<T>(IReadOnlyList<T> rows, string? suffix = null)
         {
-            var sql = new StringBuilder();
-            ModelSql.AppendInsert(db, command, sql, "v", [.. adds.Select(a => a.Verification)]);
-            ModelSql.AppendInsert(db, command, sql, "c", [.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
-            ModelSql.AppendInsert(db, command, sql, "b", [.. adds.Select(a => a.Binding).OfType<TokenBinding>()
-                .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync();
-            return [.. adds.Select(_ => true)];
-        });
+            if (rows.Count > 0)
+            {
+                statements.Add((db, command) =>
+                {
+                    var sql = new StringBuilder();
+                    ModelSql.AppendInsert(db, command, sql, "p", rows, suffix);
+                    return sql.ToString();
+                });
+            }
+        }
+        Insert([.. adds.Select(a => a.Verification)]);
+        Insert([.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
+        Insert([.. adds.Select(a => a.Binding).OfType<TokenBinding>()
+            .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
+        Insert([.. creates.Select(i => records[i])]);
+        var first = statements.Count;
+        statements.AddRange(sends.Select(i => (Statement)((db, command) => ReplacementSql(db, command, (OtpReplacement)writes[i], records[i], refused[i]!))));
+        try
+        {
+            var applied = await _contexts.RunAsync(statements, row => row is null || row.GetBoolean(0));
+            _head = next;
+            var results = new bool[writes.Count];
+            creates.ForEach(i => results[i] = true);
+            for (var k = 0; k < sends.Count; k++)
+            {
+                results[sends[k]] = applied[first + k];
+            }
+            return results;
+        }
+        catch
+        {
+            _head = ChainHead.New();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A send's statement: the new hash if the step-up is pending with sends left and time, the outbox message (if any) only
+    /// when that applied, and the audit record sealed as it turned out; returns whether it applied. PostgreSQL: data-modifying
+    /// WITH; SQLite, which has none: statements in a row, each testing the one before with <c>changes()</c>.
+    /// </summary>
+    private static string ReplacementSql(IssuerDbContext db, DbCommand command, OtpReplacement r, AuditEntry sent, AuditEntry refused)
+    {
+        ModelSql.AddParameter<TokenVerification>(db, command, "@i", nameof(TokenVerification.Id), r.Id);
+        ModelSql.AddParameter<TokenVerification>(db, command, "@h", nameof(TokenVerification.OtpHash), r.OtpHash);
+        ModelSql.AddParameter<TokenVerification>(db, command, "@t", nameof(TokenVerification.UpdatedAt), r.At);
+        ModelSql.AddParameter<TokenVerification>(db, command, "@p", nameof(TokenVerification.Status), Pending);
+        const string update = """
+            UPDATE "TokenVerifications" SET "OtpHash" = @h, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t
+            WHERE "Id" = @i AND "Status" = @p AND "ExpiresAt" > @t AND "OtpSends" < "OtpMaxSends"
+            """;
+        string? message = null;
+        if (r.Message is { } m)
+        {
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mi", nameof(OutboxMessage.Id), m.Id);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mc", nameof(OutboxMessage.Channel), m.Channel);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mt", nameof(OutboxMessage.CreatedAt), m.CreatedAt);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mp", nameof(OutboxMessage.Purpose), m.Purpose);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mr", nameof(OutboxMessage.Recipient), m.Recipient);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@mf", nameof(OutboxMessage.Reference), m.Reference);
+            ModelSql.AddParameter<OutboxMessage>(db, command, "@ms", nameof(OutboxMessage.SealedCode), m.SealedCode);
+            message = """
+                INSERT INTO "Outbox" ("Id", "Channel", "CreatedAt", "Purpose", "Recipient", "Reference", "SealedCode")
+                SELECT @mi, @mc, @mt, @mp, @mr, @mf, @ms
+                """;
+        }
+        void Add(string name, string property, object? value) => ModelSql.AddParameter<AuditEntry>(db, command, name, property, value);
+        Add("@at", nameof(AuditEntry.At), sent.At);
+        Add("@aq", nameof(AuditEntry.RequestId), sent.RequestId);
+        Add("@ac", nameof(AuditEntry.Client), sent.Client);
+        Add("@as", nameof(AuditEntry.Source), sent.Source);
+        Add("@aa", nameof(AuditEntry.Action), sent.Action);
+        Add("@ag", nameof(AuditEntry.Target), sent.Target);
+        Add("@af", nameof(AuditEntry.CardFingerprint), sent.CardFingerprint);
+        Add("@ao", nameof(AuditEntry.Outcome), sent.Outcome);
+        Add("@ro", nameof(AuditEntry.Outcome), refused.Outcome);
+        Add("@ar", nameof(AuditEntry.Reason), sent.Reason);
+        Add("@ah", nameof(AuditEntry.Chain), sent.Chain);
+        Add("@an", nameof(AuditEntry.Seq), sent.Seq);
+        Add("@ak", nameof(AuditEntry.Mac), sent.Mac);
+        Add("@rk", nameof(AuditEntry.Mac), refused.Mac);
+        static string Record(string applied) => $"""
+            INSERT INTO "AuditLog" ("At", "RequestId", "Client", "Source", "Action", "Target", "CardFingerprint", "Outcome", "Reason", "Chain", "Seq", "Mac")
+            SELECT @at, @aq, @ac, @as, @aa, @ag, @af, CASE WHEN {applied} THEN @ao ELSE @ro END, @ar, @ah, @an, CASE WHEN {applied} THEN @ak ELSE @rk END
+            RETURNING "Outcome" = @ao
+            """;
+        if (db.Database.IsNpgsql())
+        {
+            return $"WITH u AS ({update} RETURNING 1){(message is null ? "" : $", m AS ({message} FROM u)")} {Record("EXISTS (SELECT FROM u)")}";
+        }
+        return message is null ? $"{update}; {Record("changes() = 1")}" : $"{update}; {message} WHERE changes() = 1; {Record("changes() = 1")}";
+    }
 
     /// <summary>Read by every step-up call before its change: batched like the bound-device reads, one query a batch.</summary>
     public Task<TokenVerification?> FindAsync(Guid id, CancellationToken ct) => _reads.SubmitAsync(id);
@@ -83,46 +185,6 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         await using var db = await _contexts.CreateDbContextAsync(ct);
         return await db.TokenBindings.AsNoTracking().Where(b => b.TokenReference == tokenReference).OrderBy(b => b.BoundAt).ToListAsync(ct);
     }
-
-    /// <summary>Every OTP send makes this change: batched like the creates, one command of conditional UPDATEs a batch.</summary>
-    public Task<bool> TryReplaceOtpAsync(Guid id, byte[] otpHash, DateTime at, OutboxMessage? message, CancellationToken ct) =>
-        _otpReplacements.SubmitAsync(new OtpReplacement(id, otpHash, at, message));
-
-    /// <summary>
-    /// Rows are taken in id order, so concurrent batches cannot deadlock; sends to one verification stay serialised. The
-    /// outbox message, if any, is inserted by the same statement only when the update applied (SQLite, which has no
-    /// data-modifying WITH: by the next statement, only when the update changed a row).
-    /// </summary>
-    private Task<IReadOnlyList<bool>> ReplaceOtpsAsync(IReadOnlyList<OtpReplacement> replacements) =>
-        _contexts.ApplyEachAsync(replacements, ReplacementOrder, (db, command, r) =>
-        {
-            ModelSql.AddParameter<TokenVerification>(db, command, "@i", nameof(TokenVerification.Id), r.Id);
-            ModelSql.AddParameter<TokenVerification>(db, command, "@h", nameof(TokenVerification.OtpHash), r.OtpHash);
-            ModelSql.AddParameter<TokenVerification>(db, command, "@t", nameof(TokenVerification.UpdatedAt), r.At);
-            ModelSql.AddParameter<TokenVerification>(db, command, "@p", nameof(TokenVerification.Status), Pending);
-            const string update = """
-                UPDATE "TokenVerifications" SET "OtpHash" = @h, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t
-                WHERE "Id" = @i AND "Status" = @p AND "ExpiresAt" > @t AND "OtpSends" < "OtpMaxSends"
-                """;
-            if (r.Message is not { } m)
-            {
-                return update + " RETURNING 1";
-            }
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mi", nameof(OutboxMessage.Id), m.Id);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mc", nameof(OutboxMessage.Channel), m.Channel);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mt", nameof(OutboxMessage.CreatedAt), m.CreatedAt);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mp", nameof(OutboxMessage.Purpose), m.Purpose);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mr", nameof(OutboxMessage.Recipient), m.Recipient);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mf", nameof(OutboxMessage.Reference), m.Reference);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@ms", nameof(OutboxMessage.SealedCode), m.SealedCode);
-            const string insert = """
-                INSERT INTO "Outbox" ("Id", "Channel", "CreatedAt", "Purpose", "Recipient", "Reference", "SealedCode")
-                SELECT @mi, @mc, @mt, @mp, @mr, @mf, @ms
-                """;
-            return db.Database.IsNpgsql()
-                ? $"WITH u AS ({update} RETURNING 1) {insert} FROM u RETURNING 1"
-                : $"{update}; {insert} WHERE changes() = 1 RETURNING 1";
-        });
 
     public async Task<int?> TryCountFailureAsync(Guid id, byte[] otpHash, DateTime at, TokenCallback? failedCallback, CancellationToken ct)
     {
@@ -210,9 +272,8 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
 
     public async ValueTask DisposeAsync()
     {
-        await _adds.DisposeAsync();
+        await _writes.DisposeAsync();
         await _reads.DisposeAsync();
         await _boundReads.DisposeAsync();
-        await _otpReplacements.DisposeAsync();
     }
 }
