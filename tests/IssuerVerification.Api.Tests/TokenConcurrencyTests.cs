@@ -59,4 +59,34 @@ public sealed class TokenConcurrencyTests
         Assert.Equal(17, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         Assert.Equal((0, 1, 3, "Failed"), await RowsAsync(a, id));
     });
+
+    /// <summary>
+    /// Creates and OTP sends share one writer (a batch may hold both, and some statements of a batch return nothing): every
+    /// send gets its own answer, and each counts once.
+    /// </summary>
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Sends_and_creates_at_once_each_get_their_own_answer(string store)
+    {
+        await using var api = await TestApi.StartAsync(store);
+        await api.RangesAsync();
+        var pan = await api.CardholderAsync();
+        var client = api.Client();
+        var ids = new List<string>();
+        for (var i = 0; i < 15; i++)
+        {
+            ids.Add((await client.CreateAsync(TokenSetup.Binding(pan, device: $"device-{i}"))).Id());
+        }
+        var sends = ids.Select(id => client.SendOtpAsync(id, "m1")).ToList();
+        var creates = Enumerable.Range(15, 15).Select(i => client.CreateAsync(TokenSetup.Binding(pan, device: $"device-{i}"))).ToList();
+        await Task.WhenAll(Task.WhenAll(sends), Task.WhenAll(creates));
+        foreach (var send in sends)
+        {
+            await (await send).ReadJsonAsync(HttpStatusCode.Accepted);
+        }
+        Assert.All(creates, c => Assert.Equal("pending_idv", c.Result.Status()));
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>().CreateDbContextAsync();
+        var counted = await db.TokenVerifications.Where(v => v.OtpSends > 0).Select(v => v.Id).ToListAsync();
+        Assert.Equal(ids.Order(), counted.Select(id => id.ToString()).Order());
+        Assert.Equal(15, await db.Outbox.CountAsync());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace IssuerVerification.Store.Stores;
@@ -40,19 +41,40 @@ internal static class BatchedCommands
     }
 
     /// <summary>
-    /// Runs <paramref name="statements"/> in their order in one transaction, committed before this returns, and answers each
-    /// with <paramref name="read"/> of its first row (null when it returns none).
+    /// Runs <paramref name="statements"/> in their order in one transaction, committed before this returns. Each statement
+    /// that returns a result (a SELECT, a RETURNING clause) is answered, in order, by <paramref name="read"/> of its first row
+    /// (null when it has none); a plain INSERT has no answer. <paramref name="then"/>, if given, makes the
+    /// statements that follow from those answers, run in the same transaction. PostgreSQL gets each step as one Npgsql batch
+    /// (one round trip; a single step needs no explicit transaction: the batch's implicit one commits before it answers).
     /// </summary>
     public static async Task<IReadOnlyList<TResult>> RunAsync<TResult>(this IDbContextFactory<IssuerDbContext> contexts,
-        IReadOnlyList<Statement> statements, Func<DbDataReader?, TResult> read)
+        IReadOnlyList<Statement> statements, Func<DbDataReader?, TResult> read, Func<IReadOnlyList<TResult>, IReadOnlyList<Statement>>? then = null)
     {
         await using var db = await contexts.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
-        var results = new TResult[statements.Count];
+        await using var transaction = then is null && connection.CanCreateBatch ? null : await connection.BeginTransactionAsync();
+        var results = await RunAsync(db, transaction, statements, read);
+        if (then is not null)
+        {
+            await RunAsync(db, transaction, then(results), _ => 0);
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+        return results;
+    }
+
+    private static async Task<List<TResult>> RunAsync<TResult>(IssuerDbContext db, DbTransaction? transaction, IReadOnlyList<Statement> statements,
+        Func<DbDataReader?, TResult> read)
+    {
+        var connection = db.Database.GetDbConnection();
+        var results = new List<TResult>(statements.Count);
         if (connection.CanCreateBatch)
         {
             await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
             foreach (var statement in statements)
             {
                 // The statement's parameters are made on a command (the EF type mappings make them from one), then moved.
@@ -64,26 +86,43 @@ internal static class BatchedCommands
                 item.Parameters.AddRange(parameters);
                 batch.BatchCommands.Add(item);
             }
+            // Npgsql's reader passes over the statements that return no result.
             await using var reader = await batch.ExecuteReaderAsync();
-            for (var i = 0; i < statements.Count; i++)
+            while (reader.FieldCount > 0)
             {
-                results[i] = read(await reader.ReadAsync() ? reader : null);
-                await reader.NextResultAsync();
+                results.Add(read(await reader.ReadAsync() ? reader : null));
+                if (!await reader.NextResultAsync())
+                {
+                    break;
+                }
             }
             return results;
         }
-        await using (var transaction = await connection.BeginTransactionAsync())
+        foreach (var statement in statements)
         {
-            for (var i = 0; i < statements.Count; i++)
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement(db, command);
+            await using var reader = await command.ExecuteReaderAsync();
+            if (reader.FieldCount > 0)
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = statements[i](db, command);
-                await using var reader = await command.ExecuteReaderAsync();
-                results[i] = read(await reader.ReadAsync() ? reader : null);
+                results.Add(read(await reader.ReadAsync() ? reader : null));
             }
-            await transaction.CommitAsync();
         }
         return results;
+    }
+
+    /// <summary>An INSERT of <paramref name="rows"/> (<see cref="ModelSql.AppendInsert"/>); none when there are no rows.</summary>
+    public static IEnumerable<Statement> Insert<T>(IReadOnlyList<T> rows, string? suffix = null)
+    {
+        if (rows.Count > 0)
+        {
+            yield return (db, command) =>
+            {
+                var sql = new StringBuilder();
+                ModelSql.AppendInsert(db, command, sql, "p", rows, suffix);
+                return sql.ToString();
+            };
+        }
     }
 }

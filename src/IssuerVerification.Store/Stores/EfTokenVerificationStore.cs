@@ -47,11 +47,12 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
 
     /// <summary>
     /// Concurrent creates and OTP sends are written together with their audit records, chained on this writer's own chain
-    /// (<see cref="ChainHead"/>): one transaction a batch (group commit), one round trip on PostgreSQL. First the creates'
-    /// rows (bindings in key order, so concurrent batches on any replica take their unique-index entries in one order; a
-    /// subject bound already, or twice in the batch, keeps its first binding), then one conditional update per send, in id
-    /// order (rows locked in one order: no deadlock; sends to one verification serialised). A send's record says
-    /// <c>sent</c> when its update applied and <c>refused</c> when not (same link, other seal).
+    /// (<see cref="ChainHead"/>): one transaction a batch (group commit). First the creates' rows (bindings in key order, so
+    /// concurrent batches on any replica take their unique-index entries in one order; a subject bound already, or twice in
+    /// the batch, keeps its first binding) with their records, and one conditional update per send, in id order (rows locked
+    /// in one order: no deadlock; sends to one verification serialised); then, for the sends, the outbox messages of those
+    /// that counted, and their records: <c>sent</c> as given, or <c>refused</c> (same link, other seal). On PostgreSQL each
+    /// step is one round trip; a batch without sends is one step.
     /// </summary>
     private async Task<IReadOnlyList<bool>> WriteAllAsync(IReadOnlyList<Write> writes)
     {
@@ -62,35 +63,33 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         var creates = Enumerable.Range(0, writes.Count).Where(i => writes[i] is NewVerification).ToList();
         var adds = creates.ConvertAll(i => (NewVerification)writes[i]);
         var sends = Enumerable.Range(0, writes.Count).Where(i => writes[i] is OtpReplacement).OrderBy(i => ((OtpReplacement)writes[i]).Id).ToList();
-        var statements = new List<Statement>();
-        void Insert<T>(IReadOnlyList<T> rows, string? suffix = null)
+        List<Statement> statements =
+        [
+            .. BatchedCommands.Insert([.. adds.Select(a => a.Verification)]),
+            .. BatchedCommands.Insert([.. adds.Select(a => a.Callback).OfType<TokenCallback>()]),
+            .. BatchedCommands.Insert([.. adds.Select(a => a.Binding).OfType<TokenBinding>()
+                .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING"),
+            .. BatchedCommands.Insert([.. creates.Select(i => records[i])]),
+        ];
+        statements.AddRange(sends.Select(i => (Statement)((db, command) => ReplacementSql(db, command, (OtpReplacement)writes[i]))));
+        IReadOnlyList<Statement> SendsThen(IReadOnlyList<bool> applied)
         {
-            if (rows.Count > 0)
-            {
-                statements.Add((db, command) =>
-                {
-                    var sql = new StringBuilder();
-                    ModelSql.AppendInsert(db, command, sql, "p", rows, suffix);
-                    return sql.ToString();
-                });
-            }
+            var counted = sends.Where((_, k) => applied[k]).ToHashSet();
+            return
+            [
+                .. BatchedCommands.Insert([.. counted.Select(i => ((OtpReplacement)writes[i]).Message).OfType<OutboxMessage>()]),
+                .. BatchedCommands.Insert([.. sends.Select(i => counted.Contains(i) ? records[i] : refused[i]!)]),
+            ];
         }
-        Insert([.. adds.Select(a => a.Verification)]);
-        Insert([.. adds.Select(a => a.Callback).OfType<TokenCallback>()]);
-        Insert([.. adds.Select(a => a.Binding).OfType<TokenBinding>()
-            .OrderBy(b => b.TokenReference, StringComparer.Ordinal).ThenBy(b => b.Subject, StringComparer.Ordinal)], " ON CONFLICT DO NOTHING");
-        Insert([.. creates.Select(i => records[i])]);
-        var first = statements.Count;
-        statements.AddRange(sends.Select(i => (Statement)((db, command) => ReplacementSql(db, command, (OtpReplacement)writes[i], records[i], refused[i]!))));
         try
         {
-            var applied = await _contexts.RunAsync(statements, row => row is null || row.GetBoolean(0));
+            var applied = await _contexts.RunAsync(statements, row => row is not null, sends.Count == 0 ? null : SendsThen);
             _head = next;
             var results = new bool[writes.Count];
             creates.ForEach(i => results[i] = true);
             for (var k = 0; k < sends.Count; k++)
             {
-                results[sends[k]] = applied[first + k];
+                results[sends[k]] = applied[k];
             }
             return results;
         }
@@ -101,61 +100,18 @@ internal sealed class EfTokenVerificationStore : ITokenVerificationStore, IAsync
         }
     }
 
-    /// <summary>
-    /// A send's statement: the new hash if the step-up is pending with sends left and time, the outbox message (if any) only
-    /// when that applied, and the audit record sealed as it turned out; returns whether it applied. PostgreSQL: data-modifying
-    /// WITH; SQLite, which has none: statements in a row, each testing the one before with <c>changes()</c>.
-    /// </summary>
-    private static string ReplacementSql(IssuerDbContext db, DbCommand command, OtpReplacement r, AuditEntry sent, AuditEntry refused)
+    /// <summary>A send's new hash, if the step-up is pending with sends left and time; a row back when it applied.</summary>
+    private static string ReplacementSql(IssuerDbContext db, DbCommand command, OtpReplacement r)
     {
         ModelSql.AddParameter<TokenVerification>(db, command, "@i", nameof(TokenVerification.Id), r.Id);
         ModelSql.AddParameter<TokenVerification>(db, command, "@h", nameof(TokenVerification.OtpHash), r.OtpHash);
         ModelSql.AddParameter<TokenVerification>(db, command, "@t", nameof(TokenVerification.UpdatedAt), r.At);
         ModelSql.AddParameter<TokenVerification>(db, command, "@p", nameof(TokenVerification.Status), Pending);
-        const string update = """
+        return """
             UPDATE "TokenVerifications" SET "OtpHash" = @h, "OtpSends" = "OtpSends" + 1, "UpdatedAt" = @t
             WHERE "Id" = @i AND "Status" = @p AND "ExpiresAt" > @t AND "OtpSends" < "OtpMaxSends"
+            RETURNING 1
             """;
-        string? message = null;
-        if (r.Message is { } m)
-        {
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mi", nameof(OutboxMessage.Id), m.Id);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mc", nameof(OutboxMessage.Channel), m.Channel);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mt", nameof(OutboxMessage.CreatedAt), m.CreatedAt);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mp", nameof(OutboxMessage.Purpose), m.Purpose);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mr", nameof(OutboxMessage.Recipient), m.Recipient);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@mf", nameof(OutboxMessage.Reference), m.Reference);
-            ModelSql.AddParameter<OutboxMessage>(db, command, "@ms", nameof(OutboxMessage.SealedCode), m.SealedCode);
-            message = """
-                INSERT INTO "Outbox" ("Id", "Channel", "CreatedAt", "Purpose", "Recipient", "Reference", "SealedCode")
-                SELECT @mi, @mc, @mt, @mp, @mr, @mf, @ms
-                """;
-        }
-        void Add(string name, string property, object? value) => ModelSql.AddParameter<AuditEntry>(db, command, name, property, value);
-        Add("@at", nameof(AuditEntry.At), sent.At);
-        Add("@aq", nameof(AuditEntry.RequestId), sent.RequestId);
-        Add("@ac", nameof(AuditEntry.Client), sent.Client);
-        Add("@as", nameof(AuditEntry.Source), sent.Source);
-        Add("@aa", nameof(AuditEntry.Action), sent.Action);
-        Add("@ag", nameof(AuditEntry.Target), sent.Target);
-        Add("@af", nameof(AuditEntry.CardFingerprint), sent.CardFingerprint);
-        Add("@ao", nameof(AuditEntry.Outcome), sent.Outcome);
-        Add("@ro", nameof(AuditEntry.Outcome), refused.Outcome);
-        Add("@ar", nameof(AuditEntry.Reason), sent.Reason);
-        Add("@ah", nameof(AuditEntry.Chain), sent.Chain);
-        Add("@an", nameof(AuditEntry.Seq), sent.Seq);
-        Add("@ak", nameof(AuditEntry.Mac), sent.Mac);
-        Add("@rk", nameof(AuditEntry.Mac), refused.Mac);
-        static string Record(string applied) => $"""
-            INSERT INTO "AuditLog" ("At", "RequestId", "Client", "Source", "Action", "Target", "CardFingerprint", "Outcome", "Reason", "Chain", "Seq", "Mac")
-            SELECT @at, @aq, @ac, @as, @aa, @ag, @af, CASE WHEN {applied} THEN @ao ELSE @ro END, @ar, @ah, @an, CASE WHEN {applied} THEN @ak ELSE @rk END
-            RETURNING "Outcome" = @ao
-            """;
-        if (db.Database.IsNpgsql())
-        {
-            return $"WITH u AS ({update} RETURNING 1){(message is null ? "" : $", m AS ({message} FROM u)")} {Record("EXISTS (SELECT FROM u)")}";
-        }
-        return message is null ? $"{update}; {Record("changes() = 1")}" : $"{update}; {message} WHERE changes() = 1; {Record("changes() = 1")}";
     }
 
     /// <summary>Read by every step-up call before its change: batched like the bound-device reads, one query a batch.</summary>
