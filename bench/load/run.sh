@@ -30,6 +30,8 @@
 #                                                     monthly partitions), run cvv again (cvv-audit), remove them and run
 #                                                     it a third time (cvv-again): the 10 % target
 #   PHASES='cvv cvc3 tokens tokens-yellow threeds'    which endpoints to measure after the health baseline
+#   WAL_SEGMENTS=96                                   WAL segment files (16 MB) made before the run, for PostgreSQL to
+#                                                     recycle as a running server does (0: a new cluster's behaviour)
 #   PACE=0.8                                          latency at the throughput target: after tokens (threeds), tokens-paced
 #                                                     (threeds-paced) sends at PACE x the cvc3 run's req/s (0: no paced phase)
 set -euo pipefail
@@ -64,6 +66,7 @@ PKCS11=${PKCS11:-1}
 AUDIT_ROWS=${AUDIT_ROWS:-0}
 PHASES=${PHASES:-cvv cvc3 tokens tokens-yellow threeds}
 PACE=${PACE:-0.8}
+WAL_SEGMENTS=${WAL_SEGMENTS:-96}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -142,7 +145,10 @@ pg_port=$(free_port)
 as_postgres initdb -D "$cluster/data" -A trust -U postgres >/dev/null
 # max_wal_size: each phase starts from a CHECKPOINT (see phase()); with the default 1 GB, the WAL of a long phase (the
 # AReq runs write about 3 kB a request) started another one mid-phase, charging that phase with its full-page writes.
-pg_server_opts="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$cluster -c max_connections=200 -c max_wal_size=4GB"
+# min_wal_size (and the segments made below, before anything is measured): a server that has been running recycles its WAL
+# segment files at each checkpoint; a new cluster has none, so every 16 MB of WAL made PostgreSQL create and zero-fill a
+# segment while holding the WAL write lock, stalling every commit behind it (bench/README.md, WAL segments).
+pg_server_opts="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$cluster -c max_connections=200 -c max_wal_size=4GB -c min_wal_size=2GB"
 if [ "$PROFILE" = 1 ]; then pg_server_opts="$pg_server_opts -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"; fi
 pg_server_opts="$pg_server_opts $PG_OPTS"
 as_postgres pg_ctl -D "$cluster/data" -l "$cluster/log" -w -o "$pg_server_opts" start >/dev/null
@@ -151,6 +157,10 @@ pg_pid=$(head -n 1 "$cluster/data/postmaster.pid")
 psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d issuer_bench -XAtq "$@"; }
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -XAtq -c "CREATE DATABASE issuer_bench" >/dev/null
 if [ "$PROFILE" = 1 ]; then psql_ -c "CREATE EXTENSION pg_stat_statements" >/dev/null; fi
+# WAL_SEGMENTS segment files (16 MB each), then a checkpoint: from there on they are recycled, as on a running server.
+psql_ -c "CREATE TABLE wal_fill (x int)" >/dev/null
+for _ in $(seq 1 "$WAL_SEGMENTS"); do echo "INSERT INTO wal_fill VALUES (1); SELECT pg_switch_wal();"; done | psql_ >/dev/null
+psql_ -c "DROP TABLE wal_fill" -c "CHECKPOINT" -c "CHECKPOINT" >/dev/null
 log "PostgreSQL $(psql_ -c 'SHOW server_version') on 127.0.0.1:$pg_port (fsync=$(psql_ -c 'SHOW fsync'), synchronous_commit=$(psql_ -c 'SHOW synchronous_commit'))"
 
 # --- API -----------------------------------------------------------------------------------------------------------
@@ -415,7 +425,7 @@ fi
 {
   echo "IssuerVerification load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), API: $api_built"
   echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); wrk, the API and PostgreSQL $(psql_ -c 'SHOW server_version' | cut -d' ' -f1) share them"
-  echo "wrk: $CONNECTIONS keep-alive connections, $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s measured per endpoint, 127.0.0.1; PostgreSQL options: ${PG_OPTS:-defaults (fsync and synchronous_commit on)}$([ "$PROFILE" = 1 ] && echo ', pg_stat_statements loaded')"
+  echo "wrk: $CONNECTIONS keep-alive connections, $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s measured per endpoint, 127.0.0.1; PostgreSQL: fsync and synchronous_commit on, max_wal_size=4GB, min_wal_size=2GB, $WAL_SEGMENTS WAL segments made before the run${PG_OPTS:+, options: $PG_OPTS}$([ "$PROFILE" = 1 ] && echo ', pg_stat_statements loaded')"
   echo
   awk '
     { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
