@@ -8,7 +8,7 @@ namespace IssuerVerification.FaultTests;
 /// <summary>
 /// Twenty OTP checks or sends of one token verification at once, split over two API processes on one database: the right
 /// code verifies exactly once and binds the device once; wrong codes end in <c>failed</c> after exactly the configured three
-/// attempts, never more; sends stop at the configured three.
+/// attempts, never more; sends stop at the configured three, and each send, counted or refused, is audited.
 /// </summary>
 public sealed class TokenOtpRaceTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
@@ -95,5 +95,12 @@ public sealed class TokenOtpRaceTests(ClusterFixture fixture, ITestOutputHelper 
         Assert.Equal(Parallel - 2, answers.Count(a => a.Status == HttpStatusCode.Conflict));
         using var admin = apis[1].Client();
         Assert.Equal(3, (await (await admin.GetAsync($"/v1/admin/outbox?reference={id}")).ReadJsonAsync()).GetArrayLength());
+        // Every send is recorded, on each process's own chain, the refused ones too; the chains stay intact.
+        var records = (await (await admin.GetAsync("/v1/admin/audit?action=token.otp.send&limit=500")).ReadJsonAsync())
+            .GetProperty("records").EnumerateArray().Where(r => r.Text("reason").Contains(id, StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, records.Count(r => r.Text("outcome") == "sent"));
+        Assert.Equal(Parallel - 2, records.Count(r => r.Text("outcome") == "refused"));
+        var integrity = await (await admin.GetAsync("/v1/admin/audit/integrity")).ReadJsonAsync();
+        Assert.True(integrity.GetProperty("intact").GetBoolean(), integrity.ToString());
     }
 }
