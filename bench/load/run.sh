@@ -472,8 +472,8 @@ fi
         printf "target 3-D Secure frictionless AReq p99 < 20 ms at %s x cvc3 (paced): %.0f req/s, p99 %.2f ms -> %s\n", pace, rps["threeds-paced"],
           p99["threeds-paced"] / 1000, (p99["threeds-paced"] < 20000 && rps["threeds-paced"] >= 0.95 * pace * rps["cvc3"]) ? "met" : "NOT met"
       if ("threeds" in rps && "cvc3" in rps)
-        printf "target 3-D Secure frictionless AReq >= 0.8 x cvc3 and p99 < 20 ms: %.3f x, p99 %.2f ms -> %s\n", rps["threeds"] / rps["cvc3"], p99["threeds"] / 1000,
-          (rps["threeds"] / rps["cvc3"] >= 0.8 && p99["threeds"] < 20000) ? "met" : "NOT met"
+        printf "target 3-D Secure frictionless AReq >= 0.8 x cvc3 and p99 < 20 ms: %.3f x, p99 %.2f ms (cvc3/verify: %.2f ms) -> %s\n", rps["threeds"] / rps["cvc3"],
+          p99["threeds"] / 1000, p99["cvc3"] / 1000, (rps["threeds"] / rps["cvc3"] >= 0.8 && p99["threeds"] < 20000) ? "met" : "NOT met"
     }' audit_rows="$AUDIT_ROWS" pace="$PACE" "$results"
   if [ -n "${integrity:-}" ]; then
     printf "3-D Secure history integrity check: %s records in %s s (target: 100,000 in < 5 s)\n" "$integrity_records" "$integrity"
