@@ -271,7 +271,7 @@ timer=()
 if [ -x /usr/bin/time ]; then timer=(/usr/bin/time -f '%U %S' -o "$work/wrk.cpu"); fi
 run_wrk() { # name path bodies seconds outfile [rate]; wrk's user and system seconds go to $work/wrk.cpu when GNU time is there
   echo "0 0" >"$work/wrk.cpu"
-  "${timer[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${4}s" --timeout 5s --latency -s "$here/bench.lua" "$url" -- "$1" "$THREADS" "$2" "$3" "$client_key" "${6:-0}" >"$5" 2>&1
+  "${timer[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${4}s" --timeout 5s --latency -s "$here/bench.lua" "$url" -- "$1" "$THREADS" "$2" "$3" "$client_key" "${6:-0}" "$CONNECTIONS" >"$5" 2>&1
 }
 phase() { # name path warm_bodies bodies [rate: paced at that many req/s instead of as fast as the connections go]
   local name=$1 path=$2 warm=$3 bodies=$4 rate=${5:-0}
@@ -430,7 +430,7 @@ fi
   awk '
     { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
     NR == 1 { base = v["rps"]
-      printf "%-16s %9s %8s %8s %7s %7s  %-24s %s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "ratio", "match", "CPU% api/pg/wrk/other/idle", "notes" }
+      printf "%-16s %9s %8s %8s %8s %7s %7s  %-24s %s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "(meas.)", "ratio", "match", "CPU% api/pg/wrk/other/idle", "notes" }
     {
       match_ratio = (v["name"] == "health") ? "-" : sprintf("%.4f", v["ok"] > 0 ? v["match"] / v["ok"] : 0)
       notes = ""
@@ -441,9 +441,11 @@ fi
       errs = v["err_connect"] + v["err_read"] + v["err_write"] + v["err_timeout"]
       if (errs > 0) notes = notes "socket errors/timeouts: " errs
       other = 1000 - v["cpu_api"] - v["cpu_pg"] - v["cpu_wrk"] - v["cpu_idle"]; if (other < 0) other = 0
-      printf "%-16s %9.0f %8.2f %8.2f %7.3f %7s  %3d/%3d/%3d/%3d/%3d (sys %2d)  %s\n", v["name"], v["rps"], v["p50_us"] / 1000, v["p99_us"] / 1000, v["rps"] / base,
+      printf "%-16s %9.0f %8.2f %8.2f %8.2f %7.3f %7s  %3d/%3d/%3d/%3d/%3d (sys %2d)  %s\n", v["name"], v["rps"], v["p50_us"] / 1000, v["p99_us"] / 1000,
+        v["measured_p99_us"] / 1000, v["rps"] / base,
         match_ratio, v["cpu_api"] / 10, v["cpu_pg"] / 10, v["cpu_wrk"] / 10, other / 10, v["cpu_idle"] / 10, v["cpu_sys"] / 10, notes
       rps[v["name"]] = v["rps"]; p99[v["name"]] = v["p99_us"]; paths[v["name"]] = v["match"] / (v["duration_us"] / 1e6)
+      measured[v["name"]] = v["measured_p99_us"]
     }
     END {
       print ""
@@ -472,14 +474,17 @@ fi
         printf "target 3-D Secure frictionless AReq p99 < 20 ms at %s x cvc3 (paced): %.0f req/s, p99 %.2f ms -> %s\n", pace, rps["threeds-paced"],
           p99["threeds-paced"] / 1000, (p99["threeds-paced"] < 20000 && rps["threeds-paced"] >= 0.95 * pace * rps["cvc3"]) ? "met" : "NOT met"
       if ("threeds" in rps && "cvc3" in rps)
-        printf "target 3-D Secure frictionless AReq >= 0.8 x cvc3 and p99 < 20 ms: %.3f x, p99 %.2f ms (cvc3/verify: %.2f ms) -> %s\n", rps["threeds"] / rps["cvc3"],
-          p99["threeds"] / 1000, p99["cvc3"] / 1000, (rps["threeds"] / rps["cvc3"] >= 0.8 && p99["threeds"] < 20000) ? "met" : "NOT met"
+        printf "target 3-D Secure frictionless AReq >= 0.8 x cvc3 and p99 < 20 ms: %.3f x, p99 %.2f ms (as measured %.2f; cvc3/verify %.2f, as measured %.2f) -> %s\n",
+          rps["threeds"] / rps["cvc3"], p99["threeds"] / 1000, measured["threeds"] / 1000, p99["cvc3"] / 1000, measured["cvc3"] / 1000,
+          (rps["threeds"] / rps["cvc3"] >= 0.8 && p99["threeds"] < 20000) ? "met" : "NOT met"
     }' audit_rows="$AUDIT_ROWS" pace="$PACE" "$results"
   if [ -n "${integrity:-}" ]; then
     printf "3-D Secure history integrity check: %s records in %s s (target: 100,000 in < 5 s)\n" "$integrity_records" "$integrity"
   fi
   echo "(CPU%: share of all $(nproc) cores over the measured run: the API process / PostgreSQL processes / wrk / anything else on the"
-  echo " machine / idle; sys: kernel time of all processes, included in the others. A large 'other' means the figures are disturbed.)"
+  echo " machine / idle; sys: kernel time of all processes, included in the others. A large 'other' means the figures are disturbed."
+  echo " p50, p99: as wrk reports them, corrected for coordinated omission (a slow answer also counts the answers that requests"
+  echo " sent on schedule meanwhile would have had); (meas.): the p99 of the answers as measured; bench/load/README.md.)"
 } | tee "$out/results.txt"
 if [ "$PROFILE" = 1 ]; then
   echo
